@@ -1,0 +1,149 @@
+"""lawgov_metrics: exact, traceable figures and consistency checks for Chinese governments'
+annual rule-of-law reports (法治政府建设年度报告).
+
+Names are loaded lazily on first use, so ``import lawgov_metrics`` is cheap and matplotlib
+is imported only when a plot is drawn.
+
+Examples:
+    >>> import lawgov_metrics as lm
+    >>> lm.integer_priors(786, "68.67")
+    range(466, 467)
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    # errors
+    "ChecksFailedError": "errors",
+    "LawgovMetricsError": "errors",
+    "ParseError": "errors",
+    "SchemaError": "errors",
+    "UndefinedGrowthError": "errors",
+    "UnknownIndicatorError": "errors",
+    # records
+    "BreakdownClaim": "records",
+    "Claim": "records",
+    "Figure": "records",
+    "GrowthClaim": "records",
+    "PPChangeClaim": "records",
+    "Qualifier": "records",
+    "Quantity": "records",
+    "RankClaim": "records",
+    "Report": "records",
+    "ShareClaim": "records",
+    "StreakClaim": "records",
+    # rounding
+    "Interval": "rounding",
+    "round_fraction": "rounding",
+    "unround": "rounding",
+    # numerals
+    "find_quantities": "numerals",
+    "parse_number": "numerals",
+    "parse_quantity": "numerals",
+    # growth
+    "check_share": "growth",
+    "growth_rate": "growth",
+    "implied_prior": "growth",
+    "integer_priors": "growth",
+    "multiple_factor": "growth",
+    "pp_change": "growth",
+    "share_counts": "growth",
+    "verify_growth": "growth",
+    "verify_pp_change": "growth",
+    # results
+    "CheckReport": "results",
+    "CheckResult": "results",
+    "Severity": "results",
+    "Status": "results",
+    # extraction
+    "extract": "extract",
+    "read_report": "extract",
+    # checks
+    "CHECKS": "checks",
+    "check": "checks",
+    # vectorised mappers
+    "check_share_frame": "mappers",
+    "verify_growth_frame": "mappers",
+    # indicators and panels
+    "Indicator": "indicators",
+    "Vocabulary": "indicators",
+    "default_vocabulary": "indicators",
+    "Panel": "panel",
+    # plotting
+    "plot_compare": "plotting",
+    "plot_growth": "plotting",
+    "plot_small_multiples": "plotting",
+    "plot_trend": "plotting",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+_SUBMODULES = {
+    "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
+    "numerals", "panel", "plotting", "records", "results", "rounding", "strategies",
+    "testing",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS) | _SUBMODULES)
+
+
+if TYPE_CHECKING:
+    from .checks import CHECKS, check
+    from .errors import (
+        ChecksFailedError,
+        LawgovMetricsError,
+        ParseError,
+        SchemaError,
+        UndefinedGrowthError,
+        UnknownIndicatorError,
+    )
+    from .extract import extract, read_report
+    from .growth import (
+        check_share,
+        growth_rate,
+        implied_prior,
+        integer_priors,
+        multiple_factor,
+        pp_change,
+        share_counts,
+        verify_growth,
+        verify_pp_change,
+    )
+    from .indicators import Indicator, Vocabulary, default_vocabulary
+    from .mappers import check_share_frame, verify_growth_frame
+    from .numerals import find_quantities, parse_number, parse_quantity
+    from .panel import Panel
+    from .plotting import plot_compare, plot_growth, plot_small_multiples, plot_trend
+    from .records import (
+        BreakdownClaim,
+        Claim,
+        Figure,
+        GrowthClaim,
+        PPChangeClaim,
+        Qualifier,
+        Quantity,
+        RankClaim,
+        Report,
+        ShareClaim,
+        StreakClaim,
+    )
+    from .results import CheckReport, CheckResult, Severity, Status
+    from .rounding import Interval, round_fraction, unround
