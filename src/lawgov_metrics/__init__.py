@@ -105,6 +105,11 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_EXPORTS) | _SUBMODULES)
 
 
+# ``extract`` is both a function and the name of its module. Importing the submodule makes
+# Python bind the module to the package attribute, so the function is bound eagerly here:
+# later imports of ``lawgov_metrics.extract`` find it in sys.modules and leave it alone.
+from .extract import extract, read_report  # noqa: E402
+
 if TYPE_CHECKING:
     from .checks import CHECKS, check
     from .errors import (
@@ -115,7 +120,6 @@ if TYPE_CHECKING:
         UndefinedGrowthError,
         UnknownIndicatorError,
     )
-    from .extract import extract, read_report
     from .growth import (
         check_share,
         growth_rate,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import html
+from collections.abc import Iterable
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
@@ -167,7 +168,7 @@ class Quantity:
         Examples:
             >>> import lawgov_metrics as lm
             >>> print(lm.parse_quantity("68.67%").bounds())
-            [13733/200, 2747/40)
+            [68.665, 68.675)
             >>> print(lm.parse_quantity("786宗").bounds())
             [786, 786]
         """
@@ -199,9 +200,7 @@ class Quantity:
                 return Interval(lower=v - tol, upper=v + tol)
             return Interval(lower=v - u, upper=v + u)
         if q is Qualifier.NEARLY:
-            return Interval(
-                lower=v - u, upper=base.upper, upper_closed=base.upper_closed
-            )
+            return Interval(lower=v - u, upper=base.upper, upper_closed=base.upper_closed)
         if q is Qualifier.LESS_THAN:
             return Interval(lower=None, upper=base.upper, upper_closed=False)
         # AT_MOST
@@ -266,14 +265,12 @@ class Figure:
         )
 
     def _repr_html_(self) -> str:
-        return (
-            "<div><b>{}</b> = {} <code>{}</code> <small>{}–{}</small></div>".format(
-                html.escape(self.subject or "?"),
-                html.escape(str(self.quantity.value)),
-                html.escape(self.quote),
-                self.span[0],
-                self.span[1],
-            )
+        return "<div><b>{}</b> = {} <code>{}</code> <small>{}–{}</small></div>".format(
+            html.escape(self.subject or "?"),
+            html.escape(str(self.quantity.value)),
+            html.escape(self.quote),
+            self.span[0],
+            self.span[1],
         )
 
 
@@ -404,6 +401,14 @@ class RankClaim(_ClaimBase):
 Claim = GrowthClaim | ShareClaim | PPChangeClaim | BreakdownClaim | StreakClaim | RankClaim
 
 
+def _figure_tuple(values: Iterable[Figure]) -> tuple[Figure, ...]:
+    return tuple(values)
+
+
+def _claim_tuple(values: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(values)
+
+
 def _figure_row(fig: Figure) -> dict[str, Any]:
     q = fig.quantity
     return {
@@ -438,8 +443,8 @@ class Report:
     """
 
     text: str = attrs.field(repr=False)
-    figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple, repr=False)
-    claims: tuple[Claim, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=_figure_tuple, repr=False)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claim_tuple, repr=False)
     title: str | None = None
     jurisdiction: str | None = None
     year: int | None = None
@@ -537,20 +542,11 @@ class Report:
             if x is not None
         )
         rows = "".join(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td>"
-            "<td>{}</td></tr>".format(
-                html.escape(f.subject),
-                html.escape(str(f.quantity.value)),
-                html.escape(f.quantity.unit),
-                html.escape(f.quantity.qualifier.value),
-                html.escape(f.quote),
-                f.span[0],
-            )
+            f"<tr><td>{html.escape(f.subject)}</td><td>{html.escape(str(f.quantity.value))}</td><td>{html.escape(f.quantity.unit)}</td><td>{html.escape(f.quantity.qualifier.value)}</td><td><code>{html.escape(f.quote)}</code></td>"
+            f"<td>{f.span[0]}</td></tr>"
             for f in self.figures[:200]
         )
-        more = (
-            f"<p>… {len(self.figures) - 200} more figures</p>" if len(self.figures) > 200 else ""
-        )
+        more = f"<p>… {len(self.figures) - 200} more figures</p>" if len(self.figures) > 200 else ""
         return (
             f"<div><h4>{head}</h4><p>{meta}</p><p>{len(self.figures)} figures, "
             f"{len(self.claims)} claims</p><table><thead><tr><th>subject</th><th>value</th>"

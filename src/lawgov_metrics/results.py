@@ -58,6 +58,18 @@ _DEFAULT_SEVERITY = {
 }
 
 
+def _figures(values: Iterable[Figure]) -> tuple[Figure, ...]:
+    return tuple(values)
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _results(values: Iterable[CheckResult]) -> tuple[CheckResult, ...]:
+    return tuple(values)
+
+
 def _default_severity(self: CheckResult) -> Severity:
     return _DEFAULT_SEVERITY[self.status]
 
@@ -82,14 +94,12 @@ class CheckResult:
     check: str
     status: Status
     message: str
-    severity: Severity = attrs.field(
-        default=attrs.Factory(_default_severity, takes_self=True)
-    )
+    severity: Severity = attrs.field(default=attrs.Factory(_default_severity, takes_self=True))
     reason: str = ""
     observed: Fraction | Decimal | None = None
     expected: Interval | None = None
-    figures: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
-    reports: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=_figures)
+    reports: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     details: dict[str, Any] = attrs.field(factory=dict, eq=False)
 
     @property
@@ -123,10 +133,10 @@ class CheckReport:
         reports: Labels of the reports checked.
     """
 
-    results: tuple[CheckResult, ...] = attrs.field(converter=tuple)
+    results: tuple[CheckResult, ...] = attrs.field(converter=_results)
     n_figures: int = 0
     n_testable: int = 0
-    reports: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    reports: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def __iter__(self) -> Iterator[CheckResult]:
         return iter(self.results)
@@ -230,7 +240,7 @@ class CheckReport:
         return self
 
     def __repr__(self) -> str:
-        c = {s: 0 for s in Status}
+        c = dict.fromkeys(Status, 0)
         for r in self.results:
             c[r.status] += 1
         return (
@@ -266,4 +276,4 @@ class CheckReport:
 
 def collect(results: Iterable[CheckResult], **kwargs: Any) -> CheckReport:
     """Build a :class:`CheckReport` from any iterable of results."""
-    return CheckReport(tuple(results), **kwargs)
+    return CheckReport(_results(results), **kwargs)
