@@ -1,0 +1,2437 @@
+"""The catalogue of consistency checks, and :func:`check` to run it.
+
+Each check finds figures that cannot all be true and says why, with the numbers and the
+quotes it used. Every check has a stable id, is a documented public function usable on its
+own (``check_growth_implied_prior(report)``), and is listed in :data:`CHECKS`. Checks that
+compare reports (``growth.prior_report``, ``streak.sequence``, ``restated.figure`` and the
+cross-report halves of ``growth.direction`` and ``pp_change.rates``) run on every pair of
+reports that line up: the same jurisdiction (or no jurisdiction on any report) and
+consecutive years (equal years for ``restated.figure``).
+
+============================ ======= ==========================================================
+id                           scope   what it finds
+============================ ======= ==========================================================
+growth.implied_prior         report  a growth rate no integer prior-year count can produce
+                                     (FAIL); otherwise the implied prior (PASS, INFO); with a
+                                     printed basis (较2022年558件) the growth is verified directly
+growth.prior_report          pair    a growth claim against last year's report's own figure
+growth.direction             both    同比增长 with a current value below last year's (or 下降 above)
+share.granularity            report  a rate of a stated count no integer numerator can produce
+                                     (GRIM); a count tied to the rate only by inference: WARN
+share.range                  report  a share (a rate in %) below 0% or above 100%
+share.all_100                report  100% written next to counts that say not all
+breakdown.part_exceeds_whole report  a part larger than its whole (same unit only)
+breakdown.sum                report  parts that should add up to their total but do not
+duplicate.value              report  one value on two different indicators (WARN)
+pp_change.rates              both    a percentage-point change against the two rates
+streak.sequence              pair    连续N年 that does not follow last year's 连续N-1年
+restated.figure              pair    a later report restating a figure for an earlier year
+                                     differently (a printed basis, a carry-over)
+============================ ======= ==========================================================
+
+Statuses: FAIL means the figures cannot all be true under the rounding scheme; WARN means
+they are suspicious or the tie between them is only inferred; PASS means the check was made
+and held; UNDECIDABLE means the check could not be made (the ``reason`` says why). A check
+that raises unexpectedly gives one UNDECIDABLE result with reason ``internal_error`` rather
+than stopping the run.
+
+Examples:
+    >>> from decimal import Decimal
+    >>> import lawgov_metrics as lm
+    >>> fig = lm.Figure(quantity=lm.Quantity(value=Decimal(786), unit="宗", text="786宗"),
+    ...                 subject="收到行政复议申请", quote="786宗", span=(0, 4))
+    >>> rate = lm.Quantity(value=Decimal("68.67"), unit="%", text="68.67%",
+    ...                    resolution=Decimal("0.01"), rounded=True)
+    >>> claim = lm.GrowthClaim(figure=fig, rate=rate, subject="收到行政复议申请",
+    ...                        quote="同比增长68.67%", span=(5, 15))
+    >>> report = lm.Report(text="786宗,同比增长68.67%", figures=[fig], claims=[claim],
+    ...                    jurisdiction="花都区", year=2023)
+    >>> [r] = check_growth_implied_prior(report)
+    >>> r.status, r.details["candidates"]
+    (<Status.PASS: 'pass'>, range(466, 467))
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+
+import attrs
+
+from .records import (
+    BreakdownClaim,
+    Figure,
+    GrowthClaim,
+    PPChangeClaim,
+    Qualifier,
+    Quantity,
+    Report,
+    ShareClaim,
+    StreakClaim,
+)
+from .results import CheckReport, CheckResult, Severity, Status
+
+if TYPE_CHECKING:
+    from .rounding import Interval, Scheme
+
+__all__ = [
+    "CHECKS",
+    "CheckConfig",
+    "CheckSpec",
+    "check",
+    "check_breakdown_part_exceeds_whole",
+    "check_breakdown_sum",
+    "check_duplicate_value",
+    "check_growth_direction",
+    "check_growth_implied_prior",
+    "check_growth_prior_report",
+    "check_pp_change_rates",
+    "check_restated_figure",
+    "check_share_all_100",
+    "check_share_granularity",
+    "check_share_range",
+    "check_streak_sequence",
+    "line_up",
+    "subject_key",
+]
+
+_SCHEMES = (
+    "half_up",
+    "half_even",
+    "half_down",
+    "up_or_down",
+    "truncate",
+    "ceiling",
+    "floor",
+)
+
+
+def _to_status(value: Status | str) -> Status:
+    return value if isinstance(value, Status) else Status(value)
+
+
+def _to_severity_map(
+    value: Mapping[str | Status, Severity] | None,
+) -> Mapping[str | Status, Severity]:
+    return types.MappingProxyType(dict(value or {}))
+
+
+def _check_scheme(_inst: object, _attribute: object, value: str) -> None:
+    if value not in _SCHEMES:
+        raise ValueError(
+            f"unknown rounding scheme {value!r}; expected one of {', '.join(_SCHEMES)}"
+        )
+
+
+def _check_more_than(_inst: object, _attribute: object, value: str) -> None:
+    if value not in ("next_unit", "unbounded"):
+        raise ValueError(f"more_than must be 'next_unit' or 'unbounded', got {value!r}")
+
+
+def _check_digits(_inst: object, _attribute: object, value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"duplicate_min_digits must be an int >= 1, got {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class CheckConfig:
+    """Settings shared by every check (the keyword arguments of :func:`check`).
+
+    Attributes:
+        scheme: Rounding scheme used to unround every written figure (default ``half_up``,
+            四舍五入).
+        more_than: How 余/多/逾/超 widen a figure: ``"next_unit"`` (``28300余`` is
+            ``[28300, 28400)``) or ``"unbounded"`` (``[28300, ∞)``).
+        duplicate_min_digits: ``duplicate.value`` only looks at values with at least this
+            many significant digits (trailing zeros of an integer do not count).
+        inferred_share_status: Status given by ``share.granularity`` when a rate fails but
+            its count was only inferred from a neighbouring sentence (default WARN).
+        severity: Severity overrides. A key that is a check id sets the severity of that
+            check's FAIL and WARN results; a key that is a :class:`Status` sets it for every
+            result with that status (a check id wins over a status).
+
+    Examples:
+        >>> CheckConfig().scheme
+        'half_up'
+        >>> CheckConfig(scheme="sideways")
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown rounding scheme 'sideways'; expected one of half_up, ...
+    """
+
+    scheme: Scheme = attrs.field(default="half_up", validator=_check_scheme)
+    more_than: Literal["next_unit", "unbounded"] = attrs.field(
+        default="next_unit", validator=_check_more_than
+    )
+    duplicate_min_digits: int = attrs.field(default=3, validator=_check_digits)
+    inferred_share_status: Status = attrs.field(default=Status.WARN, converter=_to_status)
+    severity: Mapping[str | Status, Severity] = attrs.field(
+        factory=dict, converter=_to_severity_map
+    )
+
+
+ReportCheck = Callable[[Report, CheckConfig], list[CheckResult]]
+PairCheck = Callable[[Report, Report, CheckConfig], list[CheckResult]]
+
+
+@attrs.frozen(kw_only=True)
+class CheckSpec:
+    """One entry of the catalogue.
+
+    Attributes:
+        id: The stable id (``"growth.implied_prior"``).
+        title: One line saying what the check finds.
+        scope: ``"report"`` (one report at a time), ``"pair"`` (two reports that line up)
+            or ``"both"``.
+        function: The public function running the check alone on a report or a list of
+            reports.
+        per_report: The single-report half, if any.
+        per_pair: The cross-report half, if any, called as ``per_pair(earlier, later,
+            config)``.
+    """
+
+    id: str
+    title: str
+    scope: Literal["report", "pair", "both"]
+    function: Callable[..., list[CheckResult]]
+    per_report: ReportCheck | None = None
+    per_pair: PairCheck | None = None
+
+
+# ---------------------------------------------------------------------------------------
+# exact interval arithmetic (kept local: only the attributes of Interval are relied on)
+
+
+class _Iv(NamedTuple):
+    """A real interval with exact ends; ``None`` is an infinite end."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+    lc: bool
+    hc: bool
+
+    @classmethod
+    def of(cls, iv: Interval) -> _Iv:
+        lo = None if iv.lower is None else Fraction(iv.lower)
+        hi = None if iv.upper is None else Fraction(iv.upper)
+        return cls(
+            lo,
+            hi,
+            bool(iv.lower_closed) and lo is not None,
+            bool(iv.upper_closed) and hi is not None,
+        )
+
+    @classmethod
+    def point(cls, x: Fraction | int) -> _Iv:
+        return cls(Fraction(x), Fraction(x), True, True)
+
+    def to_interval(self) -> Interval:
+        from .rounding import Interval
+
+        return Interval(lower=self.lo, upper=self.hi, lower_closed=self.lc, upper_closed=self.hc)
+
+    def is_empty(self) -> bool:
+        if self.lo is None or self.hi is None:
+            return False
+        return self.lo > self.hi or (self.lo == self.hi and not (self.lc and self.hc))
+
+    def contains(self, x: Fraction | int) -> bool:
+        if self.lo is not None and (x < self.lo or (x == self.lo and not self.lc)):
+            return False
+        return not (self.hi is not None and (x > self.hi or (x == self.hi and not self.hc)))
+
+    def __and__(self, other: object) -> _Iv:
+        assert isinstance(other, _Iv)
+        lo, lc = self.lo, self.lc
+        if other.lo is not None and (lo is None or other.lo > lo):
+            lo, lc = other.lo, other.lc
+        elif other.lo is not None and other.lo == lo:
+            lc = lc and other.lc
+        hi, hc = self.hi, self.hc
+        if other.hi is not None and (hi is None or other.hi < hi):
+            hi, hc = other.hi, other.hc
+        elif other.hi is not None and other.hi == hi:
+            hc = hc and other.hc
+        return _Iv(lo, hi, lc, hc)
+
+    def meets(self, other: _Iv) -> bool:
+        return not (self & other).is_empty()
+
+    def __add__(self, other: object) -> _Iv:
+        assert isinstance(other, _Iv)
+        lo = None if self.lo is None or other.lo is None else self.lo + other.lo
+        hi = None if self.hi is None or other.hi is None else self.hi + other.hi
+        return _Iv(
+            lo, hi, lo is not None and self.lc and other.lc, hi is not None and self.hc and other.hc
+        )
+
+    def __neg__(self) -> _Iv:
+        return _Iv(
+            None if self.hi is None else -self.hi,
+            None if self.lo is None else -self.lo,
+            self.hc,
+            self.lc,
+        )
+
+    def __sub__(self, other: object) -> _Iv:
+        assert isinstance(other, _Iv)
+        return self + (-other)
+
+    def scale(self, k: Fraction) -> _Iv:
+        """Multiply by a positive scalar."""
+        assert k > 0
+        return _Iv(
+            None if self.lo is None else self.lo * k,
+            None if self.hi is None else self.hi * k,
+            self.lc,
+            self.hc,
+        )
+
+    def divide(self, d: _Iv) -> _Iv:
+        """``self / d`` for ``self`` within ``[0, ∞)`` and ``d`` within ``(0, ∞)``."""
+        assert self.lo is not None
+        assert self.lo >= 0
+        assert d.lo is not None
+        assert d.lo >= 0
+        if d.hi is None:
+            lo, lc = Fraction(0), self.lo == 0 and self.lc
+        else:
+            lo, lc = self.lo / d.hi, self.lc and d.hc
+        if self.hi is None or d.lo == 0:
+            hi, hc = None, False
+        else:
+            hi, hc = self.hi / d.lo, self.hc and d.lc
+        return _Iv(lo, hi, lc, hc)
+
+    def integers(self) -> range | None:
+        """The integers inside (``None`` when unbounded)."""
+        if self.lo is None or self.hi is None:
+            return None
+        first = -((-self.lo.numerator) // self.lo.denominator)  # ceil
+        if first == self.lo and not self.lc:
+            first += 1
+        last = self.hi.numerator // self.hi.denominator  # floor
+        if last == self.hi and not self.hc:
+            last -= 1
+        return range(first, max(first, last + 1))
+
+    def __str__(self) -> str:
+        left = "[" if self.lc else "("
+        right = "]" if self.hc else ")"
+        lo = "-∞" if self.lo is None else _fmt(self.lo)
+        hi = "∞" if self.hi is None else _fmt(self.hi)
+        return f"{left}{lo}, {hi}{right}"
+
+
+def _fmt(x: Fraction | Decimal | int, places: int = 3) -> str:
+    """An exact decimal when ``x`` has one, else ``places`` decimals followed by ``…``.
+
+    Examples:
+        >>> _fmt(Fraction(1373, 20)), _fmt(Fraction(786) / Fraction(168675, 100000))
+        ('68.65', '465.984…')
+    """
+    f = Fraction(x)
+    sign = "-" if f < 0 else ""
+    f = abs(f)
+    d = f.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    if d == 1:
+        text = format(Decimal(f.numerator) / Decimal(f.denominator), "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return sign + text
+    scaled = f.numerator * 10**places // f.denominator
+    whole, frac = divmod(scaled, 10**places)
+    return f"{sign}{whole}.{frac:0{places}d}…"
+
+
+def _pct(g: Fraction) -> str:
+    return _fmt(g * 100) + "%"
+
+
+def _bounds(q: Quantity, config: CheckConfig) -> _Iv:
+    return _Iv.of(q.bounds(config.scheme, more_than=config.more_than))
+
+
+def _is_exact_count(fig: Figure) -> bool:
+    q = fig.quantity
+    return (
+        q.qualifier is Qualifier.EXACT
+        and not q.rounded
+        and q.value == q.value.to_integral_value()
+        and q.unit not in _RATE_UNITS
+        and fig.kind in ("count", "other", "")
+    )
+
+
+def _is_rate(fig: Figure) -> bool:
+    return fig.quantity.unit == "%"
+
+
+_RATE_UNITS = frozenset({"%", "个百分点", "倍", "番"})
+_CASE_UNITS = frozenset({"件", "宗", "起", "件次"})
+
+
+def _units_compatible(a: str, b: str) -> bool:
+    """Units that may measure the same indicator across reports (件 = 宗 = 起)."""
+    if a == b:
+        return True
+    if a in _RATE_UNITS or b in _RATE_UNITS:
+        return False
+    return (a in _CASE_UNITS and b in _CASE_UNITS) or a == "" or b == ""
+
+
+# ---------------------------------------------------------------------------------------
+# subjects
+
+
+_VERB_RE = re.compile(r"收到|受理|办理|新收|共计|共|累计|全年|合计|总计")
+_NOISE_RE = re.compile(r"[\s,，、。;；:：()（）“”\"'‘’《》【】\[\]]+")
+
+
+def subject_key(subject: str) -> str:
+    """A normalised key for matching the same indicator across figures and reports.
+
+    Strips the verbs that vary between reports for the same count (收到, 受理, 办理, 新收,
+    共/共计, 累计, 全年, 合计, 总计), whitespace and punctuation.
+
+    Args:
+        subject: A figure's subject as extracted.
+
+    Returns:
+        The key; ``""`` when nothing is left.
+
+    Examples:
+        >>> subject_key("收到行政复议申请"), subject_key(" 共受理 行政复议申请 ")
+        ('行政复议申请', '行政复议申请')
+    """
+    return _NOISE_RE.sub("", _VERB_RE.sub("", subject or ""))
+
+
+def _indicator_id(subject: str) -> str | None:
+    """The vocabulary's indicator id for ``subject``, when the indicators module has one."""
+    try:
+        from . import indicators
+
+        vocab = indicators.default_vocabulary()
+        found = vocab.match(subject)
+    except Exception:  # the module may not exist yet, or may not know the subject
+        return None
+    if found is None:
+        return None
+    return str(getattr(found, "id", found))
+
+
+def _same_indicator(a: str, b: str) -> bool:
+    """Whether two subjects name the same indicator (vocabulary first, then the key)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    ia, ib = _indicator_id(a), _indicator_id(b)
+    if ia is not None and ib is not None:
+        return ia == ib
+    ka, kb = subject_key(a), subject_key(b)
+    return bool(ka) and ka == kb
+
+
+def _label(*reports: Report) -> tuple[str, ...]:
+    return tuple(r.label for r in reports)
+
+
+def _year_word(report: Report, offset: int = 0) -> str:
+    return f"{report.year + offset}" if report.year is not None else "the prior year"
+
+
+def _q(fig: Figure | None) -> str:
+    if fig is None:
+        return ""
+    return f"“{fig.quote or fig.quantity.text or fig.quantity.value}”"
+
+
+_QUOTE_MAX = 40
+
+
+def _cq(claim: Any) -> str:
+    """A claim's quote for a message, shortened to its last ``_QUOTE_MAX`` characters."""
+    quote = " ".join(str(getattr(claim, "quote", "") or "").split())
+    return quote if len(quote) <= _QUOTE_MAX else "…" + quote[-_QUOTE_MAX:]
+
+
+def _result(
+    check_id: str,
+    status: Status,
+    message: str,
+    *,
+    reason: str = "",
+    figures: Iterable[Figure | None] = (),
+    reports: Sequence[Report] = (),
+    observed: Fraction | Decimal | None = None,
+    expected: _Iv | None = None,
+    details: dict[str, Any] | None = None,
+) -> CheckResult:
+    return CheckResult(
+        check=check_id,
+        status=status,
+        message=message,
+        reason=reason,
+        observed=observed,
+        expected=expected.to_interval() if expected is not None else None,
+        figures=tuple(f for f in figures if f is not None),
+        reports=_label(*reports),
+        details={
+            k: v.to_interval() if isinstance(v, _Iv) else v for k, v in (details or {}).items()
+        },
+    )
+
+
+def _undecidable(check_id: str, reason: str, message: str, **kw: Any) -> CheckResult:
+    return _result(check_id, Status.UNDECIDABLE, message, reason=reason, **kw)
+
+
+# ---------------------------------------------------------------------------------------
+# growth
+
+
+def _growth_factor(rate: Quantity, config: CheckConfig) -> _Iv:
+    """``1 + g`` as an interval, from a signed rate in percent."""
+    return _bounds(rate, config).scale(Fraction(1, 100)) + _Iv.point(1)
+
+
+class _Implied(NamedTuple):
+    prior: _Iv | None
+    status: Status | None  # set when no prior interval could be made
+    reason: str
+    message: str
+
+
+def _implied_prior(claim: GrowthClaim, config: CheckConfig) -> _Implied:
+    """The interval the prior-year value must lie in for ``claim`` to hold."""
+    fig = claim.figure
+    if fig is None:
+        return _Implied(
+            None,
+            Status.UNDECIDABLE,
+            "no_current_figure",
+            f"growth claim “{_cq(claim)}” has no current figure to work from",
+        )
+    cur = _bounds(fig.quantity, config)
+    if cur.lo is None or cur.lo <= 0 or cur.hi is None:
+        return _Implied(
+            None,
+            Status.UNDECIDABLE,
+            "nonpositive_current",
+            f"current value {_q(fig)} is not a bounded positive number, so no prior "
+            f"value can be implied from “{_cq(claim)}”",
+        )
+    if claim.form == "difference" and claim.difference is not None:
+        diff = _bounds(claim.difference, config)
+        if claim.direction == "down" and claim.difference.value > 0:
+            diff = -diff
+        return _Implied(cur - diff, None, "", "")
+    rate = claim.rate
+    if rate is None:
+        return _Implied(
+            None, Status.UNDECIDABLE, "no_rate", f"growth claim “{_cq(claim)}” states no rate"
+        )
+    if rate.unit != "%":
+        return _Implied(
+            None,
+            Status.UNDECIDABLE,
+            "unsupported_rate_unit",
+            f"growth rate {rate.text or rate.value} is in {rate.unit!r}, not %",
+        )
+    factor = _growth_factor(rate, config)
+    if factor.hi is not None and factor.hi <= 0:
+        return _Implied(
+            None,
+            Status.FAIL,
+            "impossible_decline",
+            f"{_q(fig)} with “{_cq(claim)}”: a fall of 100% or more leaves nothing, yet "
+            f"the current value is positive",
+        )
+    positive = factor & _Iv(Fraction(0), None, False, False)
+    return _Implied(cur.divide(positive), None, "", "")
+
+
+def _candidates_text(r: range) -> str:
+    if len(r) == 0:
+        return "no integer"
+    if len(r) == 1:
+        return str(r.start)
+    if len(r) <= 5:
+        return ", ".join(str(i) for i in r)
+    return f"{r.start}–{r[-1]} ({len(r)} values)"
+
+
+def _positive_integers(iv: _Iv) -> range | None:
+    ints = iv.integers()
+    if ints is None:
+        return None
+    return range(max(ints.start, 1), max(ints.stop, 1))
+
+
+def _exact_growth(prior: Fraction, current: Fraction) -> Fraction:
+    return (current - prior) / prior
+
+
+def _growth_implied_prior(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "growth.implied_prior"
+    out: list[CheckResult] = []
+    for claim in report.claims:
+        if not isinstance(claim, GrowthClaim):
+            continue
+        fig = claim.figure
+        figs = (fig, claim.rate_figure, claim.basis)
+        imp = _implied_prior(claim, config)
+        if imp.prior is None:
+            assert imp.status is not None
+            out.append(
+                _result(
+                    cid, imp.status, imp.message, reason=imp.reason, figures=figs, reports=(report,)
+                )
+            )
+            continue
+        assert fig is not None
+        prior = imp.prior
+        what = f"{fig.subject or claim.subject or 'the figure'} {_q(fig)}, “{_cq(claim)}”"
+        if claim.basis is not None:
+            basis = _bounds(claim.basis.quantity, config)
+            if basis.hi is not None and basis.hi <= 0:
+                out.append(
+                    _undecidable(
+                        cid,
+                        "nonpositive_prior",
+                        f"{what}: the printed prior {_q(claim.basis)} is not positive, so a "
+                        "growth rate from it is undefined",
+                        figures=figs,
+                        reports=(report,),
+                    )
+                )
+                continue
+            ok = basis.meets(prior)
+            observed = None
+            extra = ""
+            if (
+                basis.lo == basis.hi
+                and basis.lo is not None
+                and fig.quantity.rounded is False
+                and fig.quantity.qualifier is Qualifier.EXACT
+            ):
+                observed = _exact_growth(basis.lo, Fraction(fig.value))
+                extra = f" (exact growth {_pct(observed)})"
+            verb = "is consistent with" if ok else "contradicts"
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS if ok else Status.FAIL,
+                    f"{what}: the printed prior {_q(claim.basis)}{extra} {verb} the rate, which "
+                    f"needs a prior in {prior}",
+                    reason="" if ok else "growth_mismatch",
+                    figures=figs,
+                    reports=(report,),
+                    observed=observed,
+                    expected=prior,
+                    details={"implied_prior": prior},
+                )
+            )
+            continue
+        year = _year_word(report, -1)
+        if _is_exact_count(fig):
+            cands = _positive_integers(prior)
+            if cands is not None and len(cands) == 0:
+                status, reason = Status.FAIL, "no_integer_prior"
+                msg = (
+                    f"{what}: no whole number in {year} can give this rate: the prior "
+                    f"would have to lie in {prior}, which holds no integer"
+                )
+                rivals = _rival_currents(report, claim, config)
+                if rivals:
+                    # Another count of the same sentence gives the rate a whole-number
+                    # prior: the rate may be about that one (691条…(含上年结转31件),上涨17.52%).
+                    status, reason = Status.WARN, "ambiguous_figure"
+                    msg += f"; but {', '.join(_q(f) for f in rivals)} in the same sentence fits"
+                out.append(
+                    _result(
+                        cid,
+                        status,
+                        msg,
+                        reason=reason,
+                        figures=figs,
+                        reports=(report,),
+                        expected=prior,
+                        details={"implied_prior": prior, "candidates": cands},
+                    )
+                )
+                continue
+            if cands is not None:
+                out.append(
+                    _result(
+                        cid,
+                        Status.PASS,
+                        f"{what} implies {_candidates_text(cands)} in {year} (prior in {prior})",
+                        reason="implied_prior",
+                        figures=figs,
+                        reports=(report,),
+                        expected=prior,
+                        details={"implied_prior": prior, "candidates": cands},
+                    )
+                )
+                continue
+        out.append(
+            _result(
+                cid,
+                Status.PASS,
+                f"{what} implies a value in {prior} in {year}",
+                reason="implied_interval",
+                figures=figs,
+                reports=(report,),
+                expected=prior,
+                details={"implied_prior": prior},
+            )
+        )
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _rival_currents(report: Report, claim: GrowthClaim, config: CheckConfig) -> list[Figure]:
+    """Other exact counts before the rate in the same sentence that give integer priors."""
+    anchor = claim.rate_figure.start if claim.rate_figure is not None else claim.span[1]
+    rivals: list[Figure] = []
+    for f in report.figures:
+        if f is claim.figure or (claim.figure is not None and f.span == claim.figure.span):
+            continue
+        if not _is_exact_count(f) or f.end > anchor or anchor - f.end > 120:
+            continue
+        if _SENTENCE_END.search(report.text[f.end : anchor]):
+            continue
+        imp = _implied_prior(attrs.evolve(claim, figure=f, basis=None), config)
+        if imp.prior is not None:
+            cands = _positive_integers(imp.prior)
+            if cands is None or len(cands) > 0:
+                rivals.append(f)
+    return rivals
+
+
+def _basis_spans(report: Report) -> set[tuple[int, int]]:
+    spans: set[tuple[int, int]] = set()
+    for c in report.claims:
+        if isinstance(c, (GrowthClaim, PPChangeClaim)) and c.basis is not None:
+            spans.add(c.basis.span)
+        if isinstance(c, (GrowthClaim, PPChangeClaim)) and c.rate_figure is not None:
+            spans.add(c.rate_figure.span)
+    return spans
+
+
+def _matching_figures(fig: Figure, other: Report) -> list[Figure]:
+    """Figures of ``other`` measuring the same indicator as ``fig`` (bases excluded)."""
+    skip = _basis_spans(other)
+    subject = fig.subject
+    found = [
+        f
+        for f in other.figures
+        if f.span not in skip
+        and _units_compatible(f.unit, fig.unit)
+        and _is_rate(f) == _is_rate(fig)
+        and f.kind not in ("growth", "pp_change", "streak", "rank")
+        and _same_indicator(f.subject, subject)
+    ]
+    exact = [f for f in found if f.subject == subject]
+    return exact or found
+
+
+def _growth_prior_report(earlier: Report, later: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "growth.prior_report"
+    out: list[CheckResult] = []
+    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
+        return out
+    for claim in later.claims:
+        if not isinstance(claim, GrowthClaim) or claim.figure is None:
+            continue
+        fig = claim.figure
+        priors = _matching_figures(fig, earlier)
+        if not priors:
+            out.append(
+                _undecidable(
+                    cid,
+                    "no_prior_figure",
+                    f"{earlier.label} has no figure for {fig.subject or claim.subject!r} to test "
+                    f"“{_cq(claim)}” against",
+                    figures=(fig,),
+                    reports=(earlier, later),
+                )
+            )
+            continue
+        imp = _implied_prior(claim, config)
+        if imp.prior is None:
+            out.append(
+                _undecidable(
+                    cid, imp.reason, imp.message, figures=(fig, *priors), reports=(earlier, later)
+                )
+            )
+            continue
+        prior = imp.prior
+        hits = [p for p in priors if _bounds(p.quantity, config).meets(prior)]
+        head = (
+            f"{later.label} {fig.subject} {_q(fig)} “{_cq(claim)}” needs a "
+            f"{earlier.year} value in {prior}"
+        )
+        if hits:
+            p = hits[0]
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS,
+                    f"{head}; {earlier.label} printed {_q(p)} ({p.subject})",
+                    figures=(fig, claim.rate_figure, p),
+                    reports=(earlier, later),
+                    expected=prior,
+                    observed=Decimal(p.value),
+                )
+            )
+            continue
+        values = sorted({p.value for p in priors})
+        quotes = ", ".join(f"{_q(p)} ({p.subject})" for p in priors)
+        if len(values) == 1:
+            p = priors[0]
+            obs = Fraction(p.value)
+            extra = ""
+            if obs > 0 and fig.quantity.qualifier is Qualifier.EXACT and not fig.quantity.rounded:
+                extra = f"; from it the growth is {_pct(_exact_growth(obs, Fraction(fig.value)))}"
+            out.append(
+                _result(
+                    cid,
+                    Status.FAIL,
+                    f"{head}, but {earlier.label} printed {quotes}{extra}",
+                    reason="prior_mismatch",
+                    figures=(fig, claim.rate_figure, *priors),
+                    reports=(earlier, later),
+                    expected=prior,
+                    observed=Decimal(p.value),
+                )
+            )
+        else:
+            out.append(
+                _result(
+                    cid,
+                    Status.WARN,
+                    f"{head}, but none of the {earlier.label} figures for it fit: {quotes}",
+                    reason="ambiguous_prior",
+                    figures=(fig, claim.rate_figure, *priors),
+                    reports=(earlier, later),
+                    expected=prior,
+                )
+            )
+    return out
+
+
+def _direction_result(
+    claim: GrowthClaim,
+    prior_figs: Sequence[Figure],
+    reports: Sequence[Report],
+    config: CheckConfig,
+    source: str,
+) -> CheckResult | None:
+    cid = "growth.direction"
+    fig = claim.figure
+    if fig is None or claim.direction == "flat":
+        return None
+    cur = _bounds(fig.quantity, config)
+    values = {p.value for p in prior_figs}
+    if len(values) != 1:
+        return _undecidable(
+            cid,
+            "ambiguous_prior",
+            f"{source} gives {len(values)} different values for {fig.subject!r}; cannot tell "
+            f"which one “{_cq(claim)}” is measured from",
+            figures=(fig, *prior_figs),
+            reports=reports,
+        )
+    p = prior_figs[0]
+    prior = _bounds(p.quantity, config)
+    word = "增长/增加 (up)" if claim.direction == "up" else "下降/减少 (down)"
+    below = (
+        cur.hi is not None
+        and prior.lo is not None
+        and (cur.hi < prior.lo or (cur.hi == prior.lo and not (cur.hc and prior.lc)))
+    )
+    above = (
+        cur.lo is not None
+        and prior.hi is not None
+        and (cur.lo > prior.hi or (cur.lo == prior.hi and not (cur.lc and prior.hc)))
+    )
+    wrong = below if claim.direction == "up" else above
+    right = above if claim.direction == "up" else below
+    msg = f"“{_cq(claim)}” says {word}: {fig.subject} {_q(fig)} against {source} {_q(p)}"
+    if wrong:
+        return _result(
+            cid,
+            Status.FAIL,
+            msg + " goes the other way",
+            reason="wrong_direction",
+            figures=(fig, p),
+            reports=reports,
+        )
+    if right:
+        return _result(cid, Status.PASS, msg, figures=(fig, p), reports=reports)
+    return _undecidable(
+        cid,
+        "overlapping_values",
+        msg + ": the two values are too close to tell the direction",
+        figures=(fig, p),
+        reports=reports,
+    )
+
+
+def _growth_direction(report: Report, config: CheckConfig) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    for claim in report.claims:
+        if isinstance(claim, GrowthClaim) and claim.basis is not None:
+            r = _direction_result(claim, [claim.basis], (report,), config, "the printed prior")
+            if r is not None:
+                out.append(r)
+    return out
+
+
+def _growth_direction_pair(
+    earlier: Report, later: Report, config: CheckConfig
+) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
+        return out
+    for claim in later.claims:
+        if not isinstance(claim, GrowthClaim) or claim.figure is None or claim.basis is not None:
+            continue
+        priors = _matching_figures(claim.figure, earlier)
+        if priors:
+            r = _direction_result(claim, priors, (earlier, later), config, earlier.label)
+            if r is not None:
+                out.append(r)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# shares
+
+
+_HUNDRED = Fraction(100)
+
+
+def _share_granularity(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "share.granularity"
+    out: list[CheckResult] = []
+    for claim in report.claims:
+        if not isinstance(claim, ShareClaim):
+            continue
+        rate = claim.rate
+        figs = (claim.rate_figure, claim.total, claim.part)
+        where = f"“{_cq(claim)}”" if claim.quote else f"{rate.text or rate.value}%"
+        if rate.unit != "%":
+            out.append(
+                _undecidable(
+                    cid,
+                    "unsupported_rate_unit",
+                    f"{where}: the rate is in {rate.unit!r}, not %",
+                    figures=figs,
+                    reports=(report,),
+                )
+            )
+            continue
+        total, part = claim.total, claim.part
+        if total is not None and part is None and _is_accounts_for(claim):
+            # "224438条,占总量的49.9%": the count before 占 is the part; its whole is the
+            # total of the breakdown it is listed in, if any.
+            whole = _whole_of(report, total)
+            if whole is None:
+                out.append(
+                    _undecidable(
+                        cid,
+                        "whole_unknown",
+                        f"{where}: {_q(total)} is the part (占…), and its whole is not found",
+                        figures=figs,
+                        reports=(report,),
+                    )
+                )
+                continue
+            total, part = whole, total
+            figs = (claim.rate_figure, total, part)
+        if total is None:
+            out.append(
+                _undecidable(
+                    cid,
+                    "no_total",
+                    f"{where}: no count is stated for this rate to be a share of",
+                    figures=figs,
+                    reports=(report,),
+                )
+            )
+            continue
+        if not _is_exact_count(total):
+            out.append(
+                _undecidable(
+                    cid,
+                    "approximate_total",
+                    f"{where}: its total {_q(total)} is not an exact count, so any rate fits",
+                    figures=figs,
+                    reports=(report,),
+                )
+            )
+            continue
+        n = int(total.value)
+        if n <= 0:
+            out.append(
+                _undecidable(
+                    cid,
+                    "nonpositive_total",
+                    f"{where}: a share of {n} items is undefined",
+                    figures=figs,
+                    reports=(report,),
+                )
+            )
+            continue
+        share = _bounds(rate, config).scale(Fraction(1, 100))
+        inferred = claim.confidence == "inferred"
+        bad_status = config.inferred_share_status if inferred else Status.FAIL
+        tie = " (the count was inferred from nearby text)" if inferred else ""
+        if part is not None:
+            part_iv = _bounds(part.quantity, config)
+            ratio = part_iv.scale(Fraction(1, n))
+            ok = ratio.meets(share)
+            obs = Fraction(part.value) / n
+            msg = (
+                f"{where}: {_q(part)} of {_q(total)} is {_pct(obs)}, "
+                f"{'which' if ok else 'which does not'} round to {rate.text or rate.value}"
+                f" (needs a share in {share.scale(_HUNDRED)}%){tie}"
+            )
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS if ok else bad_status,
+                    msg,
+                    reason="" if ok else "part_mismatch",
+                    figures=figs,
+                    reports=(report,),
+                    observed=obs,
+                    expected=share,
+                )
+            )
+            continue
+        counts = (share.scale(Fraction(n)) & _Iv(Fraction(0), Fraction(n), True, True)).integers()
+        assert counts is not None
+        if len(counts):
+            msg = (
+                f"{where}: {rate.text or rate.value} of {_q(total)} is reached by "
+                f"k = {_candidates_text(counts)}{tie}"
+            )
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS,
+                    msg,
+                    figures=figs,
+                    reports=(report,),
+                    expected=share,
+                    details={"counts": counts},
+                )
+            )
+        else:
+            msg = (
+                f"{where}: no whole number k of {n} gives {rate.text or rate.value} "
+                f"(k/{n} would have to lie in {share.scale(_HUNDRED)}%){tie}"
+            )
+            reason = "no_integer_count"
+            bases = _bases_for_part(n, share)
+            if bad_status is Status.FAIL and bases:
+                # The count may be the rate's numerator (纠正2629件,纠错率16.54%) rather
+                # than its base; that reading fits, so the tie is in doubt.
+                bad_status, reason = Status.WARN, "count_may_be_part"
+                msg += (
+                    f"; but if {_q(total)} is the part rather than the whole, a base of "
+                    f"{_candidates_text(bases)} fits"
+                )
+            out.append(
+                _result(
+                    cid,
+                    bad_status,
+                    msg,
+                    reason=reason,
+                    figures=figs,
+                    reports=(report,),
+                    expected=share,
+                    details={"counts": counts},
+                )
+            )
+    return out
+
+
+def _is_accounts_for(claim: ShareClaim) -> bool:
+    """Whether the rate is written as 占… (the count before it is a part, not the base)."""
+    anchor = claim.rate_figure.start - claim.span[0] if claim.rate_figure is not None else None
+    head = claim.quote[:anchor] if anchor is not None and anchor > 0 else claim.quote
+    return "占" in head
+
+
+def _whole_of(report: Report, fig: Figure) -> Figure | None:
+    """The total of the breakdown listing ``fig`` as a part, if exactly one does."""
+    wholes = {
+        c.total.span: c.total
+        for c in report.claims
+        if isinstance(c, BreakdownClaim) and any(p.span == fig.span for p in c.parts)
+    }
+    return next(iter(wholes.values())) if len(wholes) == 1 else None
+
+
+def _bases_for_part(part: int, share: _Iv) -> range:
+    """Integer bases ``N >= part`` with ``part / N`` inside ``share`` (a fraction)."""
+    positive = share & _Iv(Fraction(0), None, False, False)
+    if part <= 0 or positive.is_empty() or (positive.hi is not None and positive.hi <= 0):
+        return range(0)
+    bases = _Iv.point(part).divide(positive) & _Iv(Fraction(part), None, True, False)
+    found = bases.integers()
+    return range(0) if found is None else found
+
+
+_MAY_EXCEED_100 = (
+    "完成",
+    "增",
+    "降",
+    "减",
+    "同比",
+    "比上年",
+    "较上年",
+    "执行",
+    "超",
+    "倍",
+    "达成",
+    "到位",
+    "回收",
+    "利用",
+    "产出",
+    "比率",
+)
+
+
+def _rate_figures(report: Report) -> list[Figure]:
+    """Rate-kind figures in % plus the rate figures of share claims, without repeats."""
+    seen: set[tuple[int, int]] = set()
+    figs: list[Figure] = []
+    for f in report.figures:
+        if f.kind == "rate" and f.unit == "%" and f.span not in seen:
+            seen.add(f.span)
+            figs.append(f)
+    for c in report.claims:
+        if (
+            isinstance(c, ShareClaim)
+            and c.rate_figure is not None
+            and c.rate.unit == "%"
+            and c.rate_figure.span not in seen
+        ):
+            seen.add(c.rate_figure.span)
+            figs.append(c.rate_figure)
+    return figs
+
+
+def _share_range(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "share.range"
+    out: list[CheckResult] = []
+    whole = _Iv(Fraction(0), _HUNDRED, True, True)
+    for f in _rate_figures(report):
+        iv = _bounds(f.quantity, config)
+        label = f"{f.subject or 'rate'} {_q(f)}"
+        if iv.meets(whole):
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS,
+                    f"{label} lies within [0%, 100%]",
+                    figures=(f,),
+                    reports=(report,),
+                    expected=whole,
+                )
+            )
+        elif any(w in f.subject for w in _MAY_EXCEED_100):
+            out.append(
+                _undecidable(
+                    cid,
+                    "may_exceed_100",
+                    f"{label} is outside [0%, 100%], but {f.subject!r} may be a ratio rather "
+                    "than a share",
+                    figures=(f,),
+                    reports=(report,),
+                )
+            )
+        else:
+            out.append(
+                _result(
+                    cid,
+                    Status.FAIL,
+                    f"{label} is a share and cannot lie outside [0%, 100%]",
+                    reason="share_out_of_range",
+                    figures=(f,),
+                    reports=(report,),
+                    observed=Decimal(f.value),
+                    expected=whole,
+                )
+            )
+    return out
+
+
+_DONE_WORDS = ("办结", "结案", "答复", "处理", "化解", "完成", "审结", "执结", "回复", "办理")
+_PENDING_RE = re.compile(r"未办结|尚未办结|正在办理|未结|在办|未完成|尚未完成|未处理|未答复|逾期")
+
+
+def _is_100(q: Quantity) -> bool:
+    return q.unit == "%" and q.value == 100 and q.qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST)
+
+
+def _share_all_100(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "share.all_100"
+    out: list[CheckResult] = []
+    seen: set[tuple[int, int]] = set()
+    for claim in report.claims:
+        if not isinstance(claim, ShareClaim) or not _is_100(claim.rate):
+            continue
+        if claim.rate_figure is not None:
+            seen.add(claim.rate_figure.span)
+        total, part = claim.total, claim.part
+        if total is None or part is None:
+            continue
+        figs = (claim.rate_figure, total, part)
+        if not (_is_exact_count(total) and _is_exact_count(part)):
+            out.append(
+                _undecidable(
+                    cid,
+                    "approximate_count",
+                    f"“{_cq(claim)}”: 100% with {_q(part)} of {_q(total)}, but the counts are "
+                    "not exact",
+                    figures=figs,
+                    reports=(report,),
+                )
+            )
+            continue
+        n, k = int(total.value), int(part.value)
+        if n <= 0:
+            continue
+        if k == n:
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS,
+                    f"“{_cq(claim)}”: {_q(part)} of {_q(total)} is indeed all",
+                    figures=figs,
+                    reports=(report,),
+                )
+            )
+            continue
+        share = _bounds(claim.rate, config).scale(Fraction(1, 100))
+        obs = Fraction(k, n)
+        if share.contains(obs):
+            out.append(
+                _result(
+                    cid,
+                    Status.WARN,
+                    f"“{_cq(claim)}”: 100% is written although only {_q(part)} of {_q(total)} "
+                    f"({_pct(obs)}) are counted; it rounds to 100% but is not all",
+                    reason="rounded_to_100",
+                    figures=figs,
+                    reports=(report,),
+                    observed=obs,
+                    expected=share,
+                )
+            )
+        else:
+            out.append(
+                _result(
+                    cid,
+                    Status.FAIL,
+                    f"“{_cq(claim)}”: 100% is written but {_q(part)} of {_q(total)} is {_pct(obs)}",
+                    reason="not_all",
+                    figures=figs,
+                    reports=(report,),
+                    observed=obs,
+                    expected=share,
+                )
+            )
+    for f in report.figures:
+        if (
+            f.span in seen
+            or not _is_100(f.quantity)
+            or not any(w in f.subject for w in _DONE_WORDS)
+        ):
+            continue
+        pending = [
+            g
+            for g in report.figures
+            if _PENDING_RE.search(g.subject)
+            and g.value > 0
+            and not _is_rate(g)
+            and (
+                g.section == f.section if (g.section or f.section) else abs(g.start - f.start) < 200
+            )
+        ]
+        if pending:
+            quotes = ", ".join(f"{_q(g)} ({g.subject})" for g in pending)
+            out.append(
+                _result(
+                    cid,
+                    Status.WARN,
+                    f"{f.subject} {_q(f)} says all, but the same section counts {quotes} as not "
+                    "done",
+                    reason="pending_count",
+                    figures=(f, *pending),
+                    reports=(report,),
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# breakdowns
+
+
+def _breakdown_part_exceeds_whole(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "breakdown.part_exceeds_whole"
+    out: list[CheckResult] = []
+    for claim in report.claims:
+        if not isinstance(claim, BreakdownClaim):
+            continue
+        total = claim.total
+        t = _bounds(total.quantity, config)
+        for part in claim.parts:
+            figs = (total, part)
+            if part.unit != total.unit:
+                out.append(
+                    _undecidable(
+                        cid,
+                        "unit_mismatch",
+                        f"part {_q(part)} and whole {_q(total)} are in different units",
+                        figures=figs,
+                        reports=(report,),
+                    )
+                )
+                continue
+            p = _bounds(part.quantity, config)
+            head = f"{part.subject or 'part'} {_q(part)} of {total.subject or 'total'} {_q(total)}"
+            if (
+                p.lo is not None
+                and t.hi is not None
+                and (p.lo > t.hi or (p.lo == t.hi and not (p.lc and t.hc)))
+            ):
+                out.append(
+                    _result(
+                        cid,
+                        Status.FAIL,
+                        f"{head}: the part is larger than the whole",
+                        reason="part_exceeds_whole",
+                        figures=figs,
+                        reports=(report,),
+                        expected=t,
+                    )
+                )
+            elif p.hi is not None and t.lo is not None and p.hi <= t.lo:
+                out.append(
+                    _result(
+                        cid,
+                        Status.PASS,
+                        f"{head}: the part fits in the whole",
+                        figures=figs,
+                        reports=(report,),
+                        expected=t,
+                    )
+                )
+            else:
+                out.append(
+                    _undecidable(
+                        cid,
+                        "approximate_values",
+                        f"{head}: the written values are too approximate to compare",
+                        figures=figs,
+                        reports=(report,),
+                    )
+                )
+    return out
+
+
+_CARRY_PART_RE = re.compile(r"结转|转接|转入下|下一?年度")
+
+
+def _breakdown_sum(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "breakdown.sum"
+    out: list[CheckResult] = []
+    for claim in report.claims:
+        if not isinstance(claim, BreakdownClaim) or not claim.parts:
+            continue
+        total = claim.total
+        figs = (total, *claim.parts)
+        if any(p.unit != total.unit for p in claim.parts):
+            out.append(
+                _undecidable(
+                    cid,
+                    "unit_mismatch",
+                    f"the parts of {_q(total)} are not all in {total.unit!r}, so they cannot "
+                    "be added",
+                    figures=figs,
+                    reports=(report,),
+                )
+            )
+            continue
+        t = _bounds(total.quantity, config)
+        s = _Iv.point(0)
+        for p in claim.parts:
+            s = s + _bounds(p.quantity, config)
+        plus = " + ".join(p.quote or str(p.value) for p in claim.parts)
+        exact_sum = sum((p.value for p in claim.parts), Decimal(0))
+        head = f"{total.subject or 'total'} {_q(total)} with parts {plus} (= {exact_sum})"
+        if claim.exhaustive:
+            ok = s.meets(t)
+            reason, status = "", Status.PASS
+            note = ""
+            carried = [p for p in claim.parts if _CARRY_PART_RE.search(p.subject)]
+            if not ok and carried:
+                # A carry-over to next year (结转下年度) is not an outcome of the cases
+                # concluded this year: try the sum without it.
+                rest = _Iv.point(0)
+                for p in claim.parts:
+                    if p not in carried:
+                        rest = rest + _bounds(p.quantity, config)
+                if rest.meets(t):
+                    ok = True
+                    note = f" once the carry-over {', '.join(_q(p) for p in carried)} is left out"
+            below = s.hi is not None and t.lo is not None and s.hi < t.lo
+            if not ok:
+                status, reason = Status.FAIL, "sum_mismatch"
+                if below and "其中" in claim.quote and "分别" not in claim.quote:
+                    # 其中 does not promise a complete list: a shortfall is only suspicious.
+                    status, reason = Status.WARN, "sum_short"
+                    note = " (a 其中 list need not be complete)"
+            msg = f"{head}: the parts {'add up' if ok else 'do not add up'} to the total{note}"
+            out.append(
+                _result(
+                    cid,
+                    status,
+                    msg,
+                    reason=reason,
+                    figures=figs,
+                    reports=(report,),
+                    observed=exact_sum,
+                    expected=t,
+                )
+            )
+        else:
+            over = (
+                s.lo is not None
+                and t.hi is not None
+                and (s.lo > t.hi or (s.lo == t.hi and not (s.lc and t.hc)))
+            )
+            msg = (
+                f"{head}: the listed parts {'exceed' if over else 'fit within'} the total"
+                f"{'' if over else ' (the list need not be complete)'}"
+            )
+            out.append(
+                _result(
+                    cid,
+                    Status.FAIL if over else Status.PASS,
+                    msg,
+                    reason="parts_exceed_total" if over else "",
+                    figures=figs,
+                    reports=(report,),
+                    observed=exact_sum,
+                    expected=t,
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# duplicates
+
+
+def _significant_digits(value: Decimal) -> int:
+    """Significant digits as written; trailing zeros of an integer do not count.
+
+    Examples:
+        >>> [_significant_digits(Decimal(x)) for x in ("786", "5500", "63.10", "0.05")]
+        [3, 2, 4, 1]
+    """
+    if value == 0:
+        return 0
+    if value == value.to_integral_value() and value.as_tuple().exponent >= 0:  # type: ignore[operator]
+        digits = str(abs(int(value))).rstrip("0")
+        return len(digits)
+    digits = "".join(str(d) for d in value.as_tuple().digits).lstrip("0")
+    return len(digits)
+
+
+def _duplicate_candidate(f: Figure, config: CheckConfig) -> bool:
+    q = f.quantity
+    if q.qualifier is not Qualifier.EXACT or f.kind in ("growth", "pp_change", "streak", "rank"):
+        return False
+    if q.unit in ("个百分点", "倍", "番"):
+        return False
+    digits = _significant_digits(q.value)
+    if q.unit == "%":
+        return (
+            q.value != 100
+            and q.value != q.value.to_integral_value()
+            and digits >= max(3, config.duplicate_min_digits)
+        )
+    return digits >= config.duplicate_min_digits
+
+
+def _related_spans(report: Report) -> list[set[tuple[int, int]]]:
+    """Groups of figure spans a claim ties together (a total and its parts ...)."""
+    groups: list[set[tuple[int, int]]] = []
+    for c in report.claims:
+        spans: set[tuple[int, int]] = set()
+        for name in ("figure", "basis", "total", "part", "rate_figure"):
+            f = getattr(c, name, None)
+            if isinstance(f, Figure):
+                spans.add(f.span)
+        for f in getattr(c, "parts", ()) or ():
+            spans.add(f.span)
+        if len(spans) > 1:
+            groups.append(spans)
+    return groups
+
+
+_NEAR = 80
+
+
+def _duplicate_value(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "duplicate.value"
+    out: list[CheckResult] = []
+    related = _related_spans(report)
+    by_value: dict[tuple[bool, Decimal], list[Figure]] = {}
+    for f in report.figures:
+        if _duplicate_candidate(f, config):
+            by_value.setdefault((_is_rate(f), f.value.normalize()), []).append(f)
+    for (_, value), figs in by_value.items():
+        uniq = list({f.span: f for f in figs}.values())
+        if len(uniq) < 2:
+            continue
+        if any(not subject_key(f.subject) for f in uniq):
+            out.append(
+                _undecidable(
+                    cid,
+                    "unknown_subject",
+                    f"{value} appears {len(uniq)} times ({', '.join(_q(f) for f in uniq)}) but not "
+                    "every occurrence has a subject to compare",
+                    figures=uniq,
+                    reports=(report,),
+                )
+            )
+            continue
+
+        def distinct(a: Figure, b: Figure) -> bool:
+            ka, kb = subject_key(a.subject), subject_key(b.subject)
+            if ka == kb or ka in kb or kb in ka or _same_indicator(a.subject, b.subject):
+                return False
+            if abs(a.start - b.start) < _NEAR:
+                return False  # one clause: 受理786件,全部办结786件 and the like
+            return not any(a.span in g and b.span in g for g in related)
+
+        pairs = [(a, b) for i, a in enumerate(uniq) for b in uniq[i + 1 :] if distinct(a, b)]
+        if not pairs:
+            continue
+        used: dict[tuple[int, int], Figure] = {}
+        for a, b in pairs:
+            used.setdefault(a.span, a)
+            used.setdefault(b.span, b)
+        shown = sorted(used.values(), key=lambda f: f.start)
+        listing = " and ".join(f"{f.subject} {_q(f)}" for f in shown)
+        out.append(
+            _result(
+                cid,
+                Status.WARN,
+                f"the same value {value} is given for {len(shown)} different indicators: "
+                f"{listing}; "
+                "check that one was not copied from the other",
+                reason="duplicate_value",
+                figures=shown,
+                reports=(report,),
+                observed=value,
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# percentage points
+
+
+def _pp_result(
+    claim: PPChangeClaim,
+    current: Figure,
+    prior: Figure,
+    reports: Sequence[Report],
+    config: CheckConfig,
+) -> CheckResult:
+    cid = "pp_change.rates"
+    diff = _bounds(current.quantity, config) - _bounds(prior.quantity, config)
+    pp = _bounds(claim.rate, config)
+    if claim.direction == "down" and claim.rate.value > 0:
+        pp = -pp
+    ok = diff.meets(pp)
+    exact = Fraction(current.value) - Fraction(prior.value)
+    msg = (
+        f"“{_cq(claim)}”: {current.subject} {_q(prior)} → {_q(current)} is a change of "
+        f"{_fmt(exact)} points as written (true change in {diff}), "
+        f"{'consistent with' if ok else 'not'} {claim.rate.text or claim.rate.value}"
+    )
+    return _result(
+        cid,
+        Status.PASS if ok else Status.FAIL,
+        msg,
+        reason="" if ok else "pp_mismatch",
+        figures=(prior, current, claim.rate_figure),
+        reports=reports,
+        observed=exact,
+        expected=pp,
+    )
+
+
+def _pp_change_rates(report: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "pp_change.rates"
+    out: list[CheckResult] = []
+    for claim in report.claims:
+        if not isinstance(claim, PPChangeClaim):
+            continue
+        if claim.figure is not None and claim.basis is not None:
+            out.append(_pp_result(claim, claim.figure, claim.basis, (report,), config))
+        elif claim.figure is None:
+            out.append(
+                _undecidable(
+                    cid,
+                    "no_rates",
+                    f"“{_cq(claim)}”: the rate it changes is not identified",
+                    figures=(claim.rate_figure,),
+                    reports=(report,),
+                )
+            )
+        else:
+            cur = _bounds(claim.figure.quantity, config)
+            pp = _bounds(claim.rate, config)
+            if claim.direction == "down" and claim.rate.value > 0:
+                pp = -pp
+            prior = cur - pp
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS,
+                    f"“{_cq(claim)}”: {claim.figure.subject} {_q(claim.figure)} implies "
+                    f"{prior}% in {_year_word(report, -1)}",
+                    reason="implied_rate",
+                    figures=(claim.figure, claim.rate_figure),
+                    reports=(report,),
+                    expected=prior,
+                    details={"implied_rate": prior},
+                )
+            )
+    return out
+
+
+def _pp_change_pair(earlier: Report, later: Report, config: CheckConfig) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
+        return out
+    for claim in later.claims:
+        if not isinstance(claim, PPChangeClaim) or claim.figure is None or claim.basis:
+            continue
+        priors = _matching_figures(claim.figure, earlier)
+        values = {p.value for p in priors}
+        if len(values) == 1:
+            out.append(_pp_result(claim, claim.figure, priors[0], (earlier, later), config))
+        elif len(values) > 1:
+            out.append(
+                _undecidable(
+                    "pp_change.rates",
+                    "ambiguous_prior",
+                    f"{earlier.label} gives {len(values)} values for {claim.figure.subject!r}",
+                    figures=(claim.figure, *priors),
+                    reports=(earlier, later),
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# streaks
+
+
+_STREAK_NOISE_RE = re.compile(
+    r"连续|第?[0-9一二两三四五六七八九十]+年(度)?|获评为|获评|荣获|获得|被评为|评为|被授予|授予|获|"
+    r"保持|蝉联|等次|称号|荣誉|成为|为|的|了"
+)
+
+
+def _streak_key(subject: str) -> str:
+    return _NOISE_RE.sub("", _STREAK_NOISE_RE.sub("", subject or ""))
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
+
+
+def _similarity(a: str, b: str) -> Fraction:
+    """Dice similarity of character bigrams, 1 when one key contains the other."""
+    if not a or not b:
+        return Fraction(0)
+    if (a in b or b in a) and min(len(a), len(b)) >= 4:
+        return Fraction(1)
+    ba, bb = _bigrams(a), _bigrams(b)
+    return Fraction(2 * len(ba & bb), len(ba) + len(bb))
+
+
+_STREAK_MATCH = Fraction(3, 5)
+
+
+def _streak_sequence(earlier: Report, later: Report, config: CheckConfig) -> list[CheckResult]:
+    cid = "streak.sequence"
+    out: list[CheckResult] = []
+    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
+        return out
+    olds = [c for c in earlier.claims if isinstance(c, StreakClaim)]
+    for claim in later.claims:
+        if not isinstance(claim, StreakClaim):
+            continue
+        key = _streak_key(claim.subject)
+        scored = sorted(
+            ((_similarity(key, _streak_key(o.subject)), i) for i, o in enumerate(olds)),
+            reverse=True,
+        )
+        n = claim.years
+        now = f"{later.label} “{_cq(claim) or claim.subject}” (连续{n}年)"
+        if scored and scored[0][0] >= _STREAK_MATCH:
+            old = olds[scored[0][1]]
+            m = old.years
+            then = f"{earlier.label} “{_cq(old) or old.subject}” (连续{m}年)"
+            figs = (claim.figure, old.figure)
+            if m == n - 1:
+                out.append(
+                    _result(
+                        cid,
+                        Status.PASS,
+                        f"{now} follows {then}",
+                        figures=figs,
+                        reports=(earlier, later),
+                    )
+                )
+            elif m < n - 1:
+                out.append(
+                    _result(
+                        cid,
+                        Status.FAIL,
+                        f"{now} jumps from {then}: a streak grows by one a year, so "
+                        f"{earlier.year} should have said 连续{n - 1}年",
+                        reason="streak_jump",
+                        figures=figs,
+                        reports=(earlier, later),
+                    )
+                )
+            else:
+                out.append(
+                    _result(
+                        cid,
+                        Status.WARN,
+                        f"{now} does not advance from {then}: expected 连续{m + 1}年 in "
+                        f"{later.year}, unless the two count different awards or periods",
+                        reason="streak_not_advancing",
+                        figures=figs,
+                        reports=(earlier, later),
+                    )
+                )
+            continue
+        if n == 2 and key and _mentions(earlier.text, key):
+            out.append(
+                _result(
+                    cid,
+                    Status.PASS,
+                    f"{now}: {earlier.label} mentions the first award ({key})",
+                    reason="first_award",
+                    figures=(claim.figure,),
+                    reports=(earlier, later),
+                )
+            )
+            continue
+        out.append(
+            _undecidable(
+                cid,
+                "no_prior_streak",
+                f"{now}: {earlier.label} "
+                + (
+                    "does not mention the first award"
+                    if n == 2
+                    else f"has no 连续{n - 1}年 claim for the same subject"
+                )
+                + " to confirm it",
+                figures=(claim.figure,),
+                reports=(earlier, later),
+            )
+        )
+    return out
+
+
+def _mentions(text: str, key: str) -> bool:
+    """Whether ``text`` mentions most of ``key`` (a run of at least 4 of its characters)."""
+    if len(key) < 4:
+        return key in text
+    width = max(4, (len(key) * 2) // 3)
+    return any(key[i : i + width] in text for i in range(len(key) - width + 1))
+
+
+# ---------------------------------------------------------------------------------------
+# restated figures
+
+
+_CARRY_IN_RE = re.compile(r"上一?年(度)?结转|上年度结转")
+_CARRY_OUT_RE = re.compile(r"结转(至|到)?下一?年(度)?(继续办理|办理)?")
+
+
+def _compare_restated(
+    said: Figure,
+    others: Sequence[Figure],
+    reports: Sequence[Report],
+    config: CheckConfig,
+    what: str,
+) -> CheckResult:
+    cid = "restated.figure"
+    s = _bounds(said.quantity, config)
+    hits = [o for o in others if _bounds(o.quantity, config).meets(s)]
+    earlier, later = reports
+    head = f"{what}: {later.label} gives {_q(said)}"
+    if hits:
+        return _result(
+            cid,
+            Status.PASS,
+            f"{head}, as {earlier.label} did ({_q(hits[0])})",
+            figures=(said, hits[0]),
+            reports=reports,
+        )
+    values = {o.value for o in others}
+    quotes = ", ".join(f"{_q(o)} ({o.subject})" for o in others)
+    if len(values) == 1:
+        return _result(
+            cid,
+            Status.FAIL,
+            f"{head}, but {earlier.label} printed {quotes}",
+            reason="restated",
+            figures=(said, *others),
+            reports=reports,
+            observed=Decimal(said.value),
+            expected=_bounds(others[0].quantity, config),
+        )
+    return _result(
+        cid,
+        Status.WARN,
+        f"{head}; {earlier.label} printed several values, none equal: {quotes}",
+        reason="ambiguous_prior",
+        figures=(said, *others),
+        reports=reports,
+    )
+
+
+def _restated_figure(earlier: Report, later: Report, config: CheckConfig) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    if earlier.year is None or later.year is None:
+        return out
+    gap = later.year - earlier.year
+    if gap == 1:
+        for claim in later.claims:
+            if isinstance(claim, GrowthClaim) and claim.basis is not None and claim.figure:
+                priors = _matching_figures(claim.figure, earlier)
+                if priors:
+                    out.append(
+                        _compare_restated(
+                            claim.basis,
+                            priors,
+                            (earlier, later),
+                            config,
+                            f"{earlier.year} {claim.figure.subject} restated in “{_cq(claim)}”",
+                        )
+                    )
+            if isinstance(claim, PPChangeClaim) and claim.basis is not None and claim.figure:
+                priors = _matching_figures(claim.figure, earlier)
+                if priors:
+                    out.append(
+                        _compare_restated(
+                            claim.basis,
+                            priors,
+                            (earlier, later),
+                            config,
+                            f"{earlier.year} {claim.figure.subject} restated in “{_cq(claim)}”",
+                        )
+                    )
+        for f in later.figures:
+            if not _CARRY_IN_RE.search(f.subject) or _is_rate(f):
+                continue
+            rest = subject_key(_CARRY_IN_RE.sub("", f.subject))
+            outs = [
+                g
+                for g in earlier.figures
+                if _CARRY_OUT_RE.search(g.subject)
+                and not _is_rate(g)
+                and _units_compatible(g.unit, f.unit)
+                and subject_key(_CARRY_OUT_RE.sub("", g.subject)) == rest
+            ]
+            if outs:
+                out.append(
+                    _compare_restated(
+                        f,
+                        outs,
+                        (earlier, later),
+                        config,
+                        f"carried over from {earlier.year} ({f.subject})",
+                    )
+                )
+    elif gap == 0:
+        for f in later.figures:
+            if len(subject_key(f.subject)) < 4 or f.quantity.qualifier is not Qualifier.EXACT:
+                continue
+            same = [
+                g
+                for g in earlier.figures
+                if g.subject == f.subject
+                and g.unit == f.unit
+                and g.quantity.qualifier is Qualifier.EXACT
+            ]
+            if not same:
+                continue
+            r = _compare_restated(
+                f, same, (earlier, later), config, f"{later.year} {f.subject} in two reports"
+            )
+            if r.status is Status.FAIL:
+                # Two reports on the same year may count different scopes: warn only.
+                r = attrs.evolve(
+                    r,
+                    status=Status.WARN,
+                    severity=Severity.WARNING,
+                    reason="different_value_same_year",
+                )
+            out.append(r)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# running
+
+
+def _as_reports(report_or_reports: Report | Iterable[Report]) -> list[Report]:
+    if isinstance(report_or_reports, Report):
+        return [report_or_reports]
+    if isinstance(report_or_reports, (str, bytes)) or not isinstance(report_or_reports, Iterable):
+        raise TypeError(
+            "check() takes a Report or an iterable of Reports, got "
+            f"{type(report_or_reports).__name__}"
+        )
+    reports = list(report_or_reports)
+    for i, r in enumerate(reports):
+        if not isinstance(r, Report):
+            raise TypeError(f"item {i} is a {type(r).__name__}, not a Report")
+    return reports
+
+
+def line_up(reports: Sequence[Report]) -> list[tuple[Report, Report]]:
+    """The ordered pairs ``(earlier, later)`` that cross-report checks compare.
+
+    Two reports line up when they have years, those years are equal or consecutive, and
+    they share a jurisdiction. A report without a jurisdiction is paired only when no
+    report in the run has one (then all are taken to be the same body).
+
+    Args:
+        reports: The reports of one run.
+
+    Returns:
+        Pairs with ``earlier.year <= later.year``; equal-year pairs appear once.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> a = lm.Report(text="", jurisdiction="花都区", year=2022)
+        >>> b = lm.Report(text="", jurisdiction="花都区", year=2023)
+        >>> c = lm.Report(text="", jurisdiction="番禺区", year=2023)
+        >>> [(x.label, y.label) for x, y in line_up([b, a, c])]
+        [('花都区 2022', '花都区 2023')]
+    """
+    all_unknown = all(r.jurisdiction is None for r in reports)
+    pairs: list[tuple[Report, Report]] = []
+    for i, a in enumerate(reports):
+        for j, b in enumerate(reports):
+            if i == j or a.year is None or b.year is None:
+                continue
+            if a.jurisdiction is None or b.jurisdiction is None:
+                if not all_unknown:
+                    continue
+            elif a.jurisdiction != b.jurisdiction:
+                continue
+            if b.year == a.year + 1 or (b.year == a.year and i < j):
+                pairs.append((a, b))
+    return pairs
+
+
+def _crashed(check_id: str, exc: Exception, reports: Sequence[Report]) -> CheckResult:
+    return _undecidable(
+        check_id,
+        "internal_error",
+        f"check {check_id} failed on {', '.join(_label(*reports))}: {type(exc).__name__}: {exc}",
+        reports=reports,
+    )
+
+
+def _run(spec: CheckSpec, reports: Sequence[Report], config: CheckConfig) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    if spec.per_report is not None:
+        for r in reports:
+            try:
+                out.extend(spec.per_report(r, config))
+            except Exception as exc:  # one broken check must not stop the batch
+                out.append(_crashed(spec.id, exc, (r,)))
+    if spec.per_pair is not None and len(reports) > 1:
+        for a, b in line_up(reports):
+            try:
+                out.extend(spec.per_pair(a, b, config))
+            except Exception as exc:  # one broken check must not stop the batch
+                out.append(_crashed(spec.id, exc, (a, b)))
+        if spec.scope == "pair":
+            for r in reports:
+                if r.year is None:
+                    out.append(
+                        _undecidable(
+                            spec.id,
+                            "missing_year",
+                            f"{r.label} has no year, so it cannot be lined up with the other "
+                            "reports",
+                            reports=(r,),
+                        )
+                    )
+    return out
+
+
+def _config(config: CheckConfig | None) -> CheckConfig:
+    return CheckConfig() if config is None else config
+
+
+def check_growth_implied_prior(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``growth.implied_prior``: the prior-year value a growth claim implies.
+
+    For current value ``c > 0`` and a reported growth whose unrounded interval is
+    ``[glo, ghi)``, the prior lies in ``(c / (1 + ghi), c / (1 + glo)]``. For an exact count
+    the candidates are the positive integers in it: none is a FAIL (``no_integer_prior``),
+    some is a PASS with severity INFO whose message gives them. With a printed basis
+    (较2022年558件) the basis must lie in the interval (FAIL ``growth_mismatch`` otherwise).
+    A missing figure or rate, or a current value that is not positive, is UNDECIDABLE.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> import lawgov_metrics as lm
+        >>> fig = lm.Figure(quantity=lm.Quantity(value=Decimal(10), unit="件"), subject="申请")
+        >>> rate = lm.Quantity(value=Decimal("33.3"), unit="%", resolution=Decimal("0.1"),
+        ...                    rounded=True)
+        >>> rep = lm.Report(text="", figures=[fig],
+        ...                 claims=[lm.GrowthClaim(figure=fig, rate=rate, quote="增长33.3%")])
+        >>> [r] = check_growth_implied_prior(rep)
+        >>> r.status, r.reason
+        (<Status.FAIL: 'fail'>, 'no_integer_prior')
+    """
+    return _run(CHECKS["growth.implied_prior"], _as_reports(report), _config(config))
+
+
+def check_growth_prior_report(
+    reports: Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``growth.prior_report``: a growth claim against last year's report's own figure.
+
+    For each growth claim in a report of year Y, the figures of the report of year Y-1 (same
+    jurisdiction) for the same indicator are found (same subject, else the same vocabulary
+    id, else the same :func:`subject_key`; units 件/宗/起 count alike; figures printed
+    as bases of that report's own claims are left out). PASS when one lies in the implied
+    interval, FAIL when the only value found does not, WARN when several different values
+    are found and none fits, UNDECIDABLE when there is none.
+
+    Examples:
+        >>> check_growth_prior_report([])
+        []
+    """
+    return _run(CHECKS["growth.prior_report"], _as_reports(reports), _config(config))
+
+
+def check_growth_direction(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``growth.direction``: 同比增长 with a current value below last year's, or the reverse.
+
+    Compares the current figure with the printed basis, or (across reports, for claims
+    without a basis) with the previous year's figure for the same indicator. FAIL when the
+    values go the other way, PASS when they agree, UNDECIDABLE when the written values
+    overlap or several prior values are found.
+
+    Examples:
+        >>> check_growth_direction([])
+        []
+    """
+    return _run(CHECKS["growth.direction"], _as_reports(report), _config(config))
+
+
+def check_share_granularity(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``share.granularity``: GRIM for a rate tied to a count.
+
+    A rate ``r`` of ``n`` items is possible only if some integer ``k`` in ``[0, n]`` has
+    ``k / n`` inside the unrounded ``r``; with a printed numerator (结案170件,调解率17.4%)
+    that numerator must do it. FAIL when not (``config.inferred_share_status``, WARN by
+    default, when the count was only inferred from nearby text); UNDECIDABLE when there is
+    no count or it is not exact.
+
+    Examples:
+        >>> check_share_granularity([])
+        []
+    """
+    return _run(CHECKS["share.granularity"], _as_reports(report), _config(config))
+
+
+def check_share_range(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``share.range``: a share below 0% or above 100%.
+
+    Looks at rate-kind figures in % and the rates of share claims. A subject that may be a
+    ratio rather than a share (完成率, 增长, 执行率 ...) is UNDECIDABLE, not FAIL, when out
+    of range.
+
+    Examples:
+        >>> check_share_range([])
+        []
+    """
+    return _run(CHECKS["share.range"], _as_reports(report), _config(config))
+
+
+def check_share_all_100(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``share.all_100``: 100% written next to counts that say not all.
+
+    * A share claim of 100% with a printed part and total: PASS when they are equal;
+      WARN (``rounded_to_100``) when the part is smaller but rounds to 100%; FAIL
+      (``not_all``) when it does not even round to 100%.
+    * A 100% completion rate (办结率, 结案率, 答复率 ...) in a section that also counts
+      cases as 未办结 / 正在办理 / 逾期 (more than zero): WARN (``pending_count``).
+
+    Examples:
+        >>> check_share_all_100([])
+        []
+    """
+    return _run(CHECKS["share.all_100"], _as_reports(report), _config(config))
+
+
+def check_breakdown_part_exceeds_whole(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``breakdown.part_exceeds_whole``: a part larger than its whole.
+
+    Qualifiers are respected (``5500余`` is ``[5500, 5600)``); a part in another unit is
+    UNDECIDABLE (件 is compared with 件 only).
+
+    Examples:
+        >>> check_breakdown_part_exceeds_whole([])
+        []
+    """
+    return _run(CHECKS["breakdown.part_exceeds_whole"], _as_reports(report), _config(config))
+
+
+def check_breakdown_sum(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``breakdown.sum``: parts that should add up to their total but do not.
+
+    An exhaustive breakdown (分别为, a complete list) FAILs when the sum of its parts cannot
+    equal the total; a non-exhaustive one (其中) FAILs only when its parts exceed it.
+
+    Examples:
+        >>> check_breakdown_sum([])
+        []
+    """
+    return _run(CHECKS["breakdown.sum"], _as_reports(report), _config(config))
+
+
+def check_duplicate_value(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``duplicate.value``: the same value on two different indicators of one report.
+
+    WARN only for exact values with at least ``config.duplicate_min_digits`` significant
+    digits; never for 100%, for whole-number rates or rates with fewer than three digits;
+    never for two figures with the same subject key, in the same clause (closer than 80
+    characters), or tied together by a claim (a total and its part). UNDECIDABLE when one
+    occurrence has no subject.
+
+    Examples:
+        >>> check_duplicate_value([])
+        []
+    """
+    return _run(CHECKS["duplicate.value"], _as_reports(report), _config(config))
+
+
+def check_pp_change_rates(
+    report: Report | Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``pp_change.rates``: a percentage-point change against the two rates.
+
+    With both rates known (the printed basis, or last year's report) the true difference
+    of the two rates must be able to round to the stated change (FAIL ``pp_mismatch``);
+    with only the current rate the implied prior rate is given (PASS, INFO).
+
+    Examples:
+        >>> check_pp_change_rates([])
+        []
+    """
+    return _run(CHECKS["pp_change.rates"], _as_reports(report), _config(config))
+
+
+def check_streak_sequence(
+    reports: Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``streak.sequence``: 连续N年 in year Y needs 连续N-1年 in year Y-1.
+
+    Streaks are matched by subject (award words such as 获评/荣获/等次 and years removed,
+    then character-bigram similarity of at least 3/5). PASS when the streak advances by
+    one, or when 连续两年 follows a report that mentions the first award; FAIL
+    (``streak_jump``) when it grows by more than one; WARN (``streak_not_advancing``) when
+    it does not grow; UNDECIDABLE when last year's report has no matching streak.
+
+    Examples:
+        >>> check_streak_sequence([])
+        []
+    """
+    return _run(CHECKS["streak.sequence"], _as_reports(reports), _config(config))
+
+
+def check_restated_figure(
+    reports: Iterable[Report], *, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``restated.figure``: a later report restating an earlier year's figure differently.
+
+    * A growth or percentage-point claim's printed basis (较2022年558件) against the
+      previous year's report's own figure for the indicator.
+    * A carry-in (上年结转) against the previous year's carry-out (结转下年度).
+    * Two reports on the same year with the same subject and different values: WARN
+      (``different_value_same_year``), since they may count different scopes.
+
+    Examples:
+        >>> check_restated_figure([])
+        []
+    """
+    return _run(CHECKS["restated.figure"], _as_reports(reports), _config(config))
+
+
+CHECKS: Mapping[str, CheckSpec] = types.MappingProxyType(
+    {
+        s.id: s
+        for s in (
+            CheckSpec(
+                id="growth.implied_prior",
+                title="a growth rate no integer prior can produce; the implied prior",
+                scope="report",
+                function=check_growth_implied_prior,
+                per_report=_growth_implied_prior,
+            ),
+            CheckSpec(
+                id="growth.prior_report",
+                title="a growth claim against the prior year's report",
+                scope="pair",
+                function=check_growth_prior_report,
+                per_pair=_growth_prior_report,
+            ),
+            CheckSpec(
+                id="growth.direction",
+                title="a stated rise where the value fell, or the reverse",
+                scope="both",
+                function=check_growth_direction,
+                per_report=_growth_direction,
+                per_pair=_growth_direction_pair,
+            ),
+            CheckSpec(
+                id="share.granularity",
+                title="a rate no integer count can produce (GRIM)",
+                scope="report",
+                function=check_share_granularity,
+                per_report=_share_granularity,
+            ),
+            CheckSpec(
+                id="share.range",
+                title="a share outside [0%, 100%]",
+                scope="report",
+                function=check_share_range,
+                per_report=_share_range,
+            ),
+            CheckSpec(
+                id="share.all_100",
+                title="100% next to counts that say not all",
+                scope="report",
+                function=check_share_all_100,
+                per_report=_share_all_100,
+            ),
+            CheckSpec(
+                id="breakdown.part_exceeds_whole",
+                title="a part larger than its whole",
+                scope="report",
+                function=check_breakdown_part_exceeds_whole,
+                per_report=_breakdown_part_exceeds_whole,
+            ),
+            CheckSpec(
+                id="breakdown.sum",
+                title="parts that do not add up to their total",
+                scope="report",
+                function=check_breakdown_sum,
+                per_report=_breakdown_sum,
+            ),
+            CheckSpec(
+                id="duplicate.value",
+                title="one value on two different indicators",
+                scope="report",
+                function=check_duplicate_value,
+                per_report=_duplicate_value,
+            ),
+            CheckSpec(
+                id="pp_change.rates",
+                title="a percentage-point change against the two rates",
+                scope="both",
+                function=check_pp_change_rates,
+                per_report=_pp_change_rates,
+                per_pair=_pp_change_pair,
+            ),
+            CheckSpec(
+                id="streak.sequence",
+                title="连续N年 that does not follow last year's",
+                scope="pair",
+                function=check_streak_sequence,
+                per_pair=_streak_sequence,
+            ),
+            CheckSpec(
+                id="restated.figure",
+                title="an earlier year's figure restated differently",
+                scope="pair",
+                function=check_restated_figure,
+                per_pair=_restated_figure,
+            ),
+        )
+    }
+)
+
+
+def _select(checks: Iterable[str] | None, exclude: Iterable[str]) -> list[CheckSpec]:
+    def expand(ids: Iterable[str], what: str) -> set[str]:
+        if isinstance(ids, str):
+            ids = [ids]
+        chosen: set[str] = set()
+        for i in ids:
+            hit = {k for k in CHECKS if k == i or (i.endswith(".") and k.startswith(i))}
+            hit |= {k for k in CHECKS if k.startswith(i + ".")}
+            if not hit:
+                raise ValueError(
+                    f"unknown check {i!r} in {what}; known checks: {', '.join(CHECKS)}"
+                )
+            chosen |= hit
+        return chosen
+
+    wanted = set(CHECKS) if checks is None else expand(checks, "checks")
+    wanted -= expand(exclude, "exclude")
+    return [s for k, s in CHECKS.items() if k in wanted]
+
+
+def _apply_severity(r: CheckResult, config: CheckConfig) -> CheckResult:
+    sev = config.severity
+    if not sev:
+        return r
+    if r.status in (Status.FAIL, Status.WARN) and r.check in sev:
+        return attrs.evolve(r, severity=sev[r.check])
+    if r.status in sev:
+        return attrs.evolve(r, severity=sev[r.status])
+    return r
+
+
+def _testable(reports: Sequence[Report], results: Sequence[CheckResult]) -> int:
+    used: dict[str, set[tuple[tuple[int, int], str]]] = {}
+    for r in results:
+        if r.status is Status.UNDECIDABLE:
+            continue
+        for label in r.reports:
+            used.setdefault(label, set()).update((f.span, f.quote) for f in r.figures)
+    n = 0
+    for rep in reports:
+        keys = used.get(rep.label, set())
+        n += sum(1 for f in rep.figures if (f.span, f.quote) in keys)
+    return n
+
+
+def check(
+    report_or_reports: Report | Iterable[Report],
+    *,
+    scheme: Scheme = "half_up",
+    checks: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
+    more_than: Literal["next_unit", "unbounded"] = "next_unit",
+    duplicate_min_digits: int = 3,
+    inferred_share_status: Status = Status.WARN,
+    severity: Mapping[str | Status, Severity] | None = None,
+) -> CheckReport:
+    """Run the catalogue on one report, or on several with cross-report checks.
+
+    Args:
+        report_or_reports: A :class:`~lawgov_metrics.Report` or an iterable of them. Reports
+            of the same jurisdiction (or all without one) in consecutive years are compared
+            with each other (see :func:`line_up`).
+        scheme: Rounding scheme for every written figure (default ``half_up``, 四舍五入).
+        checks: Ids to run (a prefix such as ``"growth"`` selects a family); default all.
+        exclude: Ids (or prefixes) not to run.
+        more_than: 余/多 convention, ``"next_unit"`` or ``"unbounded"``.
+        duplicate_min_digits: Significant digits a value needs for ``duplicate.value``.
+        inferred_share_status: Status of a failed GRIM test on a count inferred from
+            neighbouring text (default WARN).
+        severity: Severity overrides by check id (for its FAIL and WARN results) or by
+            :class:`~lawgov_metrics.Status`.
+
+    Returns:
+        A :class:`~lawgov_metrics.CheckReport` with every result, ``n_figures`` (figures
+        in the reports) and ``n_testable`` (figures some check could test).
+
+    Raises:
+        TypeError: ``report_or_reports`` is not a Report or an iterable of Reports.
+        ValueError: An unknown check id, scheme, convention or threshold.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> rep = lm.Report(text="", jurisdiction="花都区", year=2023)
+        >>> check(rep)
+        <CheckReport 0 results: 0 fail, 0 warn, 0 pass, 0 undecidable; 0/0 figures testable>
+        >>> check(rep, checks=["growth.bogus"])
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown check 'growth.bogus' in checks; known checks: ...
+    """
+    config = CheckConfig(
+        scheme=scheme,
+        more_than=more_than,
+        duplicate_min_digits=duplicate_min_digits,
+        inferred_share_status=inferred_share_status,
+        severity=severity or {},
+    )
+    specs = _select(checks, exclude)
+    reports = _as_reports(report_or_reports)
+    results: list[CheckResult] = []
+    for spec in specs:
+        results.extend(_apply_severity(r, config) for r in _run(spec, reports, config))
+    return CheckReport(
+        tuple(results),
+        n_figures=sum(len(r.figures) for r in reports),
+        n_testable=_testable(reports, results),
+        reports=_label(*reports),
+    )
