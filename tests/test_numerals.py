@@ -381,7 +381,8 @@ UNIT_CASES = [
     ("5门", "5", "门"),
     ("3天", "3", "天"),
     ("15日", "15", "日"),
-    ("5个工作日", "5", "工作日"),
+    ("5个工作日", "5", "个工作日"),
+    ("2个多小时", "2", "个小时"),
     ("5工作日", "5", "工作日"),
     ("2小时", "2", "小时"),
     ("30分钟", "30", "分钟"),
@@ -675,10 +676,17 @@ def test_find_quantities_rejects_non_str() -> None:
 
 
 def test_normalize_is_one_to_one() -> None:
-    text = "兩萬個項目壹佰零捌餘條○"
+    text = "兩萬個項目壹佰零捌餘條○　１２，３４５％貳陸參"
     out = normalize(text)
     assert len(out) == len(text)
-    assert out == "两万个项目一百零八余条〇"
+    # financial numerals keep their financial (simplified) form: 伍 in 队伍 is a word
+    assert out == "两万个项目壹佰零捌余条〇 12,345%贰陆参"
+
+
+def test_financial_numerals_read_as_numbers() -> None:
+    assert parse_number("壹佰零捌")[0] == 108
+    assert parse_number("參萬伍仟")[0] == 35000
+    assert texts("收到貳拾件,执法队伍人员参加") == ["貳拾件"]
 
 
 def test_scanner_on_a_long_text_finds_every_repeat() -> None:

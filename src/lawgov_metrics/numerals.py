@@ -61,6 +61,7 @@ from .records import Qualifier, Quantity
 
 __all__ = [
     "CHINESE_DIGITS",
+    "CHINESE_NUMERAL_CHARS",
     "CN_EXCLUDED_UNITS",
     "NAME_PHRASES",
     "QUALIFIERS_AFTER",
@@ -80,33 +81,87 @@ __all__ = [
 # Data tables
 # --------------------------------------------------------------------------------------------
 
-#: One-to-one character map applied before matching: traditional forms, financial numerals
-#: and look-alike zeros become their ordinary simplified forms. Every value is exactly one
-#: character, so the normalised text has the same length (and offsets) as the original.
-_CHAR_MAP: dict[str, str] = {
-    # financial numerals (大写数字), simplified and traditional
-    "壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "肆": "四", "伍": "五",
-    "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百",
-    "仟": "千",
-    # traditional numerals and zero look-alikes
-    "兩": "两", "萬": "万", "億": "亿", "○": "〇", "◯": "〇", "點": "点",
-    # traditional qualifiers
-    "餘": "余", "約": "约", "將": "将", "過": "过", "於": "于", "內": "内", "達": "达",
-    # traditional measure words
-    "個": "个", "項": "项", "條": "条", "場": "场", "戶": "户", "張": "张", "處": "处",
-    "隊": "队", "門": "门", "間": "间", "筆": "笔", "輛": "辆", "噸": "吨", "畝": "亩",
-    "類": "类", "種": "种", "屆": "届", "時": "时", "鐘": "钟", "歲": "岁", "單": "单",
-    "級": "级", "節": "节", "冊": "册", "臺": "台", "週": "周", "頁": "页",
-    "員": "员", "篇": "篇", "幾": "几", "區": "区", "訂": "订", "課": "课", "學": "学",
-    "瓶": "瓶", "盒": "盒", "樁": "桩", "顆": "颗", "頭": "头", "隻": "只",
-    "檔": "档", "圓": "元",
-}  # fmt: skip
+# One-to-one character maps. Every value is exactly one character, so a normalised text has
+# the same length (and offsets) as the original.
+
+#: Full-width ASCII forms (digits, letters, ``％ ， ． ： （ ）`` …) and wide or no-break
+#: spaces become their ASCII forms.
+_FULLWIDTH: dict[str, str] = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({"\u3000": " ", "\u00a0": " "})
+
+#: Traditional -> simplified, as pairs of characters. Only the vocabulary of these reports
+#: matters: numerals, units, qualifiers, and the verbs and nouns around figures. Financial
+#: numerals keep their financial form here (貳 -> 贰, 陸 -> 陆, 參 -> 参) because 伍, 陆, 拾
+#: and 参 are also ordinary words (队伍, 陆续, 收拾, 参加); reading a number maps them.
+_TRAD_PAIRS = (
+    "個个萬万億亿項项條条兩两與与來来為为際际機机關关區区縣县鎮镇鄉乡"
+    "會会員员職职權权務务辦办處处級级總总數数據据單单標标統统計计"
+    "報报導导級级門门問问題题範范規规則则審审決决議议調调請请訴诉"
+    "復复議议訟讼執执開开發发證证書书寫写條条實实現现點点傳传動动訴诉"
+    "護护衛卫網网絡络資资訊讯議议覈核質质準准確确認认識识讀读課课"
+    "學学習习專专業业費费貸贷幣币價价錢钱費费勞劳動动體体顧顾問问"
+    "場场號号碼码屆届張张長长間间陽阳陰阴舉举辦办應应當当對对於于"
+    "從从眾众華华獲获評评優优勝胜續续連连第第參参與与頭头戶户歸归"
+    "級级蘭兰廣广東东雲云貴贵遼辽寧宁黑黑龍龙漢汉灣湾陝陕甘甘蘇苏"
+    "浙浙閩闽贛赣豫豫鄂鄂湘湘粵粤瓊琼渝渝疆疆藏藏澳澳臺台國国際际"
+    "辦办紛纷糾纠調调解解們们讓让說说訂订設设計计論论試试語语財财"
+    "經经濟济貿贸營营稅税務务賦赋準准規规劃划圖图書书館馆團团隊队"
+    "員员幹干腦脑醫医藥药療疗險险衛卫環环境境災灾豐丰產产農农漁渔"
+    "礦矿鐵铁鋼钢車车輛辆駕驾運运輸输達达遞递郵邮電电話话線线鍵键"
+    "盤盘術术藝艺劇剧廳厅園园圍围層层屬属屢屡廢废棄弃減减滅灭漲涨"
+    "軟软態态壓压縮缩歲岁齡龄齊齐歷历曆历憑凭據据驗验險险齊齐額额"
+    "貫贯徹彻黨党幣币協协屆届傑杰響响諮咨詢询頁页顯显麼么麗丽壯壮"
+    "師师節节紀纪錄录綜综維维繫系鬥斗爭争歡欢顏颜樣样濟济雙双邊边"
+    "權权檢检察察聽听證证罰罚擬拟編编輯辑彙汇竊窃盜盗騙骗詐诈賭赌"
+    "萊莱風风氣气廈厦樓楼築筑裝装飾饰積积極极穩稳確确聯联絡络"
+    "億亿萬万倆俩參参陸陆貳贰叄叁肆肆伍伍陸陆柒柒捌捌玖玖拾拾佰佰仟仟"
+    "幾几餘余約约超超逾逾將将較较併并專专門门轄辖閱阅覽览擊击訪访"
+    "態态滿满離离戰战擴扩廣广壞坏頒颁佈布釋释盡尽畫画補补產产"
+    "後后裡里這这種种徑径區区範范圍围擔担負负責责資资訊讯"
+    "嶺岭組组織织訓训結结錯错進进週周勢势製制雜杂襲袭強强項项紮扎鬆松"
+    "營营構构勵励驗验閱阅備备舊旧廳厅覺觉懲惩審审彈弹總总鑑鉴鑒鉴"
+    "○〇◯〇過过內内筆笔噸吨畝亩類类時时鐘钟冊册樁桩顆颗隻只檔档圓元"
+)
+
+
+def _pairs(pairs: str) -> dict[str, str]:
+    return {pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2) if pairs[i] != pairs[i + 1]}
+
+
+_NORMALIZE_MAP: dict[str, str] = {**_FULLWIDTH, **_pairs(_TRAD_PAIRS)}
+
+#: Financial numerals (大写数字, after :func:`normalize`) -> ordinary numerals.
+_FINANCIAL_DIGITS = _pairs("壹一贰二叁三肆四伍五陆六柒七捌八玖九拾十佰百仟千")
 
 #: Financial and traditional numerals that are also ordinary words (伍 in 队伍, 陆 in 陆续,
 #: 拾 in 收拾); the scanner never emits a one-character numeral written with one of them.
-_FINANCIAL = frozenset("壹贰貳叁參肆伍陆陸柒捌玖拾佰仟")
+_FINANCIAL = frozenset("壹贰貳叁叄參肆伍陆陸柒捌玖拾佰仟")
 
-_TRANSLATE = str.maketrans(_CHAR_MAP)
+_READ_MAP = {**_NORMALIZE_MAP, **_FINANCIAL_DIGITS}
+_READ_MAP.update(
+    {t: _FINANCIAL_DIGITS[v] for t, v in _NORMALIZE_MAP.items() if v in _FINANCIAL_DIGITS}
+)
+_READ_ONE_MAP = {**_READ_MAP, "參": "三", "参": "三"}
+
+
+class _CharMap:
+    """A one-to-one character map, applied with one regex (far faster than str.translate
+    on CJK text, where most characters map to themselves)."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
+        self._get = dict(table).__getitem__
+        self._re = re.compile("[" + "".join(re.escape(k) for k in sorted(table)) + "]")
+
+    def __call__(self, text: str) -> str:
+        return self._re.sub(lambda m: self._get(m.group()), text)
+
+
+_NORMALIZE = _CharMap(_NORMALIZE_MAP)
+# The scanner's view: normalised, with financial numerals read as ordinary ones.
+_READ = _CharMap(_READ_MAP)
+# Reading exactly one number: 參/参 is a financial 3 there (參萬伍仟), never a verb.
+_READ_ONE = _CharMap(_READ_ONE_MAP)
 
 
 def _words(spaced: str) -> tuple[str, ...]:
@@ -123,6 +178,12 @@ _SMALL_UNITS: Mapping[str, int] = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS: Mapping[str, int] = {"万": 10**4, "亿": 10**8}
 _CONTRACTIONS: Mapping[str, str] = {"廿": "二十", "卅": "三十", "卌": "四十"}
 
+#: Every character of a Chinese numeral after :func:`normalize`: digits, units, 廿卅卌 and
+#: the financial forms.
+CHINESE_NUMERAL_CHARS = frozenset(
+    [*CHINESE_DIGITS, *_SMALL_UNITS, *_BIG_UNITS, *_CONTRACTIONS, *_FINANCIAL_DIGITS]
+)
+
 #: Scale words after an Arabic number and their exponents of ten (``27亿`` -> 27 × 10**8).
 #: ``千`` is not a scale word before 米/克/瓦 (千米 is a unit).
 SCALE_WORDS: Mapping[str, int] = {
@@ -133,6 +194,7 @@ SCALE_WORDS: Mapping[str, int] = {
 QUALIFIERS_BEFORE: Mapping[str, Qualifier] = {
     "约": Qualifier.ABOUT,
     "大约": Qualifier.ABOUT,
+    "约为": Qualifier.ABOUT,
     "近": Qualifier.NEARLY,
     "将近": Qualifier.NEARLY,
     "接近": Qualifier.NEARLY,
@@ -171,7 +233,7 @@ UNITS: Mapping[str, str] = {
             "宗 件 条 人 户 家 个 次 项 场 期 份 起 名 所 批 门 篇 部 册 本 张 套 处 间 支 队 座 "
             "位 类 种 岗 票 笔 单 例 封 块 根 株 棵 头 只 艘 辆 台 首 幅 轮 届 级 号 道 节 页 "
             "人次 户次 家次 件次 场次 批次 期次 名次 宗次 条次 项次 班次 车次 架次 份次 "
-            "件/次 人/次 部门 课时 学时 堂课 分"
+            "件/次 人/次 部门 课时 学时 堂课 分 台次 网点 卷 堂 组 栋"
         ),
         "count",
     ),
@@ -183,19 +245,18 @@ UNITS: Mapping[str, str] = {
         "time",
     ),
     "元": "money",
+    "美元": "money",
     **dict.fromkeys(
         _words("亩 平方米 平方公里 公顷 公里 千米 米 吨 千克 公斤 立方米 千瓦 千瓦时"), "measure"
     ),
-    **dict.fromkeys(_words("% ％ ‰ 个百分点 百分点 倍 成 番"), "rate"),
+    **dict.fromkeys(_words("% ‰ 个百分点 百分点 倍 成 番"), "rate"),
 }
 
-#: Written unit -> unit stored on the Quantity (everything else is kept as written).
+#: Written unit -> unit stored on the Quantity (everything else is kept as written, so
+#: ``个工作日`` and ``个月`` keep their 个; 多 inside a unit is a qualifier, not unit).
 UNIT_ALIASES: Mapping[str, str] = {
-    "％": "%",
     "百分点": "个百分点",
-    "个工作日": "工作日",
-    "个小时": "小时",
-    "个多小时": "小时",
+    "个多小时": "个小时",
     "个多月": "个月",
     "个星期": "周",
     "星期": "周",
@@ -255,20 +316,23 @@ _UNIT_GUARDS: Mapping[str, str] = {
     "级": "别",
     "节": "约点日",
     "块": "钱",
+    "组": "织成建长",
+    "卷": "宗入",
+    "栋": "梁",
 }
 
 _PCT_PREFIX = "百分之"
-_RANK_END = frozenset("，,。;；、)）!！ \n")
+_RANK_END = frozenset(",。;、)! \n")
 
 # --------------------------------------------------------------------------------------------
 # Regexes
 # --------------------------------------------------------------------------------------------
 
-_FW_DIGITS = "０-９"
-_ANY_DIGIT = f"0-9{_FW_DIGITS}"
+# Every pattern below runs on normalised text: full-width digits and signs are ASCII there.
+_ANY_DIGIT = "0-9"
 _CN_CHARS = "〇零一二两三四五六七八九十百千万亿廿卅卌"
 _CN_DIGITS_ONLY = "〇零一二三四五六七八九"
-_HSPACE = "[ \u00a0\u3000]{0,2}"
+_HSPACE = " {0,2}"
 
 
 def _alternation(words: object) -> str:
@@ -289,9 +353,8 @@ def _unit_alternation() -> str:
 
 _AR_NUMBER = (
     rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}}(?![{_ANY_DIGIT}]))++"
-    rf"|[{_FW_DIGITS}]{{1,3}}(?:[，,][{_FW_DIGITS}]{{3}}(?![{_ANY_DIGIT}]))++"
     rf"|[{_ANY_DIGIT}]++)"
-    rf"(?:[.．][{_ANY_DIGIT}]++(?![.．][{_ANY_DIGIT}]))?"
+    rf"(?:\.[{_ANY_DIGIT}]++(?!\.[{_ANY_DIGIT}]))?"
 )
 _CN_NUMBER = rf"[{_CN_CHARS}][{_CN_CHARS}]*+(?:点[{_CN_DIGITS_ONLY}]++(?:万亿|万|亿)?)?"
 _SCALE = "万亿|千亿|百亿|亿|千万|百万|万|千(?![米克瓦])"
@@ -300,8 +363,8 @@ _QUANTITY_PATTERN = (
     rf"(?:(?P<pre>{_alternation(QUALIFIERS_BEFORE)}){_HSPACE})?"
     rf"(?P<pct>{_PCT_PREFIX})?"
     rf"(?P<num>"
-    rf"(?:(?<![{_ANY_DIGIT}A-Za-z.．])(?P<sign>[-−－]))?"
-    rf"(?<![{_ANY_DIGIT}])(?<![{_ANY_DIGIT}][.．])(?P<ar>{_AR_NUMBER})"
+    rf"(?:(?<![{_ANY_DIGIT}A-Za-z.])(?P<sign>[-−]))?"
+    rf"(?<![{_ANY_DIGIT}])(?<![{_ANY_DIGIT}]\.)(?P<ar>{_AR_NUMBER})"
     rf"|(?<![{_CN_CHARS}点])(?P<cn>{_CN_NUMBER})"
     rf")"
     rf"(?:{_HSPACE}(?P<mid1>[余多]))?"
@@ -313,49 +376,57 @@ _QUANTITY_PATTERN = (
 
 # The scanner first checks cheaply that a match can start here.
 _START_CHARS = (
-    "".join(sorted({w[0] for w in QUALIFIERS_BEFORE})) + "百" + _CN_CHARS + r"\-−－" + _ANY_DIGIT
+    "".join(sorted({w[0] for w in QUALIFIERS_BEFORE})) + "百" + _CN_CHARS + r"\-−" + _ANY_DIGIT
 )
 _SCAN_RE = re.compile(rf"(?=[{_START_CHARS}]){_QUANTITY_PATTERN}")
 _FULL_RE = re.compile(_QUANTITY_PATTERN)
-_AR_FULL_RE = re.compile(rf"(?P<sign>[-−－+])?(?P<ar>{_AR_NUMBER})(?P<scale>{_SCALE})?")
+_AR_FULL_RE = re.compile(rf"(?P<sign>[-−+])?(?P<ar>{_AR_NUMBER})(?P<scale>{_SCALE})?")
 _CN_FULL_RE = re.compile(rf"(?P<sign>负)?(?P<cn>{_CN_NUMBER})")
-_CN_DIGIT_RUN_RE = re.compile(rf"[{_CN_DIGITS_ONLY}]+")
 _DATE_RE = re.compile(
-    rf"(?<![{_ANY_DIGIT}])(?:[12][0-9]{{3}}[-/.－][0-9]{{1,2}}(?:[-/.－][0-9]{{1,2}})?"
-    rf"|[0-9]{{1,2}}[:：][0-9]{{2}}(?:[:：][0-9]{{2}})?)(?![{_ANY_DIGIT}])"
+    rf"(?<![{_ANY_DIGIT}])(?:[12][0-9]{{3}}[-/.][0-9]{{1,2}}(?:[-/.][0-9]{{1,2}})?"
+    rf"|[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)(?![{_ANY_DIGIT}])"
 )
-_RANGE_AFTER_RE = re.compile(rf"[-－~～—–至到][{_ANY_DIGIT}]")
-_RANGE_TO_MONTH_RE = re.compile(rf"[-－~～—–至到][{_ANY_DIGIT}]{{1,2}}月")
-_RANGE_TO_YEAR_RE = re.compile(rf"[-－~～—–至到][12][{_ANY_DIGIT}]{{3}}年")
-_PHONE_TAIL_RE = re.compile(r"[-－][0-9]{7,8}(?![0-9])")
+_RANGE_AFTER_RE = re.compile(rf"[-~—–至到][{_ANY_DIGIT}]")
+_RANGE_TO_MONTH_RE = re.compile(rf"[-~—–至到][{_ANY_DIGIT}]{{1,2}}月")
+_RANGE_TO_YEAR_RE = re.compile(rf"[-~—–至到][12][{_ANY_DIGIT}]{{3}}年")
+_PHONE_TAIL_RE = re.compile(r"[-][0-9]{7,8}(?![0-9])")
 _EMERGENCY_RE = re.compile(r"热线|报警|接警|指挥|急救|平台|联动|服务")
-_DIGIT_TABLE = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
-_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９")
-_RANGE_CHARS = frozenset("-－~～—–至到")
-_BRACKETS_OPEN = frozenset("〔[【［")
-_BRACKETS_CLOSE = frozenset("〕]】］")
+_DIGIT_CHARS = frozenset("0123456789")
+_RANGE_CHARS = frozenset("-~—–至到")
+_BRACKETS_OPEN = frozenset("〔[【")
+_BRACKETS_CLOSE = frozenset("〕]】")
 _QUOTES_OPEN = "“‘\"'「『"
 _QUOTES_CLOSE = "”’\"'」』"
 
 
 def normalize(text: str) -> str:
-    """Map traditional, financial and look-alike characters to ordinary ones, one to one.
+    """Map full-width, wide-space and traditional characters to ordinary ones, one to one.
+
+    This is the one normalisation of the package: the scanner and the extraction layer both
+    read a normalised copy, and offsets into it are offsets into the original.
 
     Args:
         text: Any text.
 
     Returns:
-        Text of the same length with 萬→万, 億→亿, 兩→两, 個→个, 壹→一, ○→〇 and so on.
-        Digits and full-width punctuation are left alone.
+        Text of the same length with full-width ASCII forms as ASCII (``１２，３４５％`` ->
+        ``12,345%``), ideographic and no-break spaces as spaces, and traditional characters
+        as simplified ones (萬→万, 億→亿, 兩→两, 個→个, 申請→申请, ○→〇). Financial
+        numerals keep their (simplified) financial form: 貳→贰, 壹 stays 壹, so 队伍 and
+        陆续 stay words; :func:`parse_number` and the scanner read them as numbers.
 
     Examples:
         >>> normalize("兩萬個項目")
         '两万个项目'
+        >>> normalize("收到申請７８６宗，同比增長６８．６７％")
+        '收到申请786宗,同比增长68.67%'
+        >>> normalize("貳拾壹億")
+        '贰拾壹亿'
         >>> len(normalize("貳拾壹億")) == len("貳拾壹億")
         True
     """
-    return text.translate(_TRANSLATE)
+    return _NORMALIZE(text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -388,7 +459,7 @@ def _power(exponent: int) -> Decimal:
 
 def _arabic(sign: str, number: str, scale: str, original: str) -> tuple[Decimal, Decimal]:
     del original  # grouping and digits were validated by the regex
-    plain = number.translate(_DIGIT_TABLE).replace(",", "")
+    plain = number.replace(",", "")
     int_part, _, frac = plain.partition(".")
     exponent = -len(frac) + (SCALE_WORDS[scale] if scale else 0)
     value = _decimal(1 if sign else 0, int_part + frac, exponent)
@@ -556,12 +627,10 @@ def parse_number(text: str) -> tuple[Decimal, Decimal]:
     stripped = text.strip()
     if not stripped:
         raise ParseError(text, "empty text")
-    norm = normalize(stripped)
+    norm = _READ_ONE(stripped)
     m = _AR_FULL_RE.fullmatch(norm)
     if m:
-        return _arabic(
-            "-" if m["sign"] in {"-", "−", "－"} else "", m["ar"], m["scale"] or "", text
-        )
+        return _arabic("-" if m["sign"] in {"-", "−"} else "", m["ar"], m["scale"] or "", text)
     m = _CN_FULL_RE.fullmatch(norm)
     if m:
         return _chinese(m["sign"] or "", m["cn"], text)
@@ -595,7 +664,7 @@ def _quantity_from_match(m: re.Match[str], text: str, original: str) -> Quantity
     scale = m["scale"] or ""
     if m["ar"] is not None:
         value, res = _arabic(m["sign"] or "", m["ar"], scale, original)
-        rounded = "." in m["ar"] or "．" in m["ar"] or bool(scale)
+        rounded = "." in m["ar"] or bool(scale)
     else:
         cn = m["cn"]
         if m["pct"] and cn == "百":
@@ -657,7 +726,7 @@ def parse_quantity(text: str) -> Quantity:
     stripped = text.strip()
     if not stripped:
         raise ParseError(text, "empty text")
-    norm = normalize(stripped)
+    norm = _READ_ONE(stripped)
     m = _FULL_RE.fullmatch(norm)
     if m is None:
         found = [x for x in _FULL_RE.finditer(norm) if x["num"]]
@@ -693,6 +762,8 @@ class QuantityMatch:
         prefix: The qualifier written before the number (``"约"``, ``"不足"``), or ``""``.
         has_unit: Whether a unit was written (百分之 counts as the unit ``%``).
         is_chinese: Whether the number is written in Chinese numerals.
+        has_scale: Whether a scale word (万, 亿, 千 …) follows the number.
+        unit_start: Offset of the unit as written, or ``-1`` without one.
         kind_hint: Why the number is probably not a figure, or ``""``: ``"year"`` (2023年),
             ``"date"`` (1-10月, 12月31日, 2024-01-04, 16:49), ``"docno"`` (〔2022〕6号),
             ``"ordinal"`` (第N), ``"range"`` (3-5个工作日), ``"version"`` (2.0, 3.0版),
@@ -709,6 +780,8 @@ class QuantityMatch:
     prefix: str = ""
     has_unit: bool = False
     is_chinese: bool = False
+    has_scale: bool = False
+    unit_start: int = -1
     kind_hint: KindHint = ""
 
     @property
@@ -724,7 +797,7 @@ class QuantityMatch:
 
 def _line_start_before(text: str, pos: int) -> bool:
     j = pos - 1
-    while j >= 0 and text[j] in " \t\u3000\u00a0":
+    while j >= 0 and text[j] in " \t":
         j -= 1
     return j < 0 or text[j] in "\r\n"
 
@@ -732,6 +805,7 @@ def _line_start_before(text: str, pos: int) -> bool:
 def _kind_hint(
     text: str, m: re.Match[str], q: Quantity, date_starts: frozenset[int], is_cn: bool
 ) -> str:
+    """Why the match is probably not a figure, or ``""``; ``text`` is the normalised text."""
     s, e = m.start(), m.end()
     ns = m.start("num")
     if m["sign"]:
@@ -741,15 +815,15 @@ def _kind_hint(
     next1 = text[e] if e < len(text) else ""
     tail = text[e : e + 8]
     digits = m["ar"] or ""
-    is_int = q.value == q.value.to_integral_value() and "." not in digits and "．" not in digits
-    plain_int = is_int and not m["scale"] and not (m["ar"] and ("," in digits or "，" in digits))
+    is_int = q.value == q.value.to_integral_value() and "." not in digits
+    plain_int = is_int and not m["scale"] and not (m["ar"] and "," in digits)
     n_digits = len(digits)
     # document numbers: 〔2022〕6号, [2023]12号
     if prev1 in _BRACKETS_OPEN and next1 in _BRACKETS_CLOSE:
         return "docno"
     if unit == "号" or (prev1 in _BRACKETS_CLOSE and not unit):
         return "docno"
-    if prev1 == "第" or text[max(s - 2, 0) : s] in {"第 ", "第\u3000"}:
+    if prev1 == "第" or text[max(s - 2, 0) : s] == "第 ":
         return "ordinal"
     if ns in date_starts:
         return "date"
@@ -759,7 +833,7 @@ def _kind_hint(
             return "year"
         if n_digits == 4 and not unit and _RANGE_TO_YEAR_RE.match(tail):
             return "year"
-        if n_digits == 4 and not unit and prev1 in {"(", "（"}:
+        if n_digits == 4 and not unit and prev1 == "(":
             return "year"
     if plain_int and unit == "年" and is_cn and len(m["cn"]) == 4:
         return "year"
@@ -772,25 +846,25 @@ def _kind_hint(
         if not unit and _RANGE_TO_MONTH_RE.match(tail):
             return "date"
     if m["ar"] and not unit and not m["scale"] and 1900 <= q.value < 2101 and n_digits >= 6:
-        int_part, _, frac = digits.translate(_DIGIT_TABLE).partition(".")
+        int_part, _, frac = digits.partition(".")
         if len(int_part) == 4 and 1 <= len(frac) <= 2 and 1 <= int(frac) <= 12:
             return "date"  # 2023.5, 2023.12
     # phone numbers
     if m["ar"] and plain_int and not unit:
-        plain = digits.translate(_DIGIT_TABLE)
+        plain = digits
         if len(plain) == 5 and plain.startswith("123"):
             return "phone"
         if plain in {"110", "119", "120", "122"} and _EMERGENCY_RE.match(tail):
             return "phone"
         if len(plain) >= 7 or (plain.startswith("0") and _PHONE_TAIL_RE.match(tail)):
             return "phone"
-        if 7 <= len(plain) <= 8 and text[ns - 1 : ns] in {"-", "－"}:
+        if 7 <= len(plain) <= 8 and text[ns - 1 : ns] == "-":
             return "phone"
     # versions
     if m["ar"] and not unit:
         if next1 == "版" or text[ns - 1 : ns] in {"V", "v"}:
             return "version"
-        if not is_int and digits.translate(_DIGIT_TABLE).endswith(".0"):
+        if not is_int and digits.endswith(".0"):
             return "version"
     if m["ar"] and not unit and (next1.isascii() and next1.isalpha()):
         return "code"
@@ -801,14 +875,14 @@ def _kind_hint(
         m["ar"]
         and not unit
         and (
-            (next1 in {":", "："} and text[e + 1 : e + 2].isdigit())
-            or (prev1 in {":", "："} and text[s - 2 : s - 1].isdigit())
+            (next1 == ":" and text[e + 1 : e + 2].isdigit())
+            or (prev1 == ":" and text[s - 2 : s - 1].isdigit())
         )
     ):
         return "ratio"
     # names: “1310”, 1+N
     if (prev1 and prev1 in _QUOTES_OPEN and next1 and next1 in _QUOTES_CLOSE) or (
-        prev1 in {"+", "＋"} or next1 in {"+", "＋"}
+        "+" in (prev1, next1)
     ):
         return "name"
     # ranges: 3-5个工作日
@@ -819,9 +893,9 @@ def _kind_hint(
         return "range"
     # list markers: "1." at a line start, "(2)"
     if m["ar"] and not unit and plain_int:
-        if next1 in {".", "．", "、"} and _line_start_before(text, s):
+        if next1 in {".", "、"} and _line_start_before(text, s):
             return "item"
-        if prev1 in {"(", "（"} and next1 in {")", "）"}:
+        if prev1 == "(" and next1 == ")":
             return "item"
     return ""
 
@@ -860,7 +934,9 @@ def _accept_chinese(text: str, norm: str, m: re.Match[str]) -> bool:
     return not any(norm.startswith(p, cs) for p in NAME_PHRASES)
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[QuantityMatch]:
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, *, hints: bool = True
+) -> Iterator[QuantityMatch]:
     """Find every maximal quantity expression in ``text[start:end]``.
 
     Arabic and full-width numbers are always reported. Chinese numerals are reported only
@@ -874,6 +950,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
         text: The whole text; offsets always refer to it.
         start: Where to start looking.
         end: Where to stop (default: the end of ``text``).
+        hints: Whether to work out each match's ``kind_hint`` (``False`` leaves it ``""``
+            and is faster, for callers that filter matches their own way).
 
     Yields:
         :class:`QuantityMatch` objects in text order, none overlapping.
@@ -893,11 +971,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
     n = len(text)
     stop = n if end is None else max(0, min(end, n))
     begin = max(0, min(start, stop))
-    norm = normalize(text)
-    date_starts = frozenset(
-        d.start() + off
-        for d in _DATE_RE.finditer(norm, begin, stop)
-        for off in _group_starts(d.group())
+    norm = _READ(text)
+    date_starts = (
+        frozenset(
+            d.start() + off
+            for d in _DATE_RE.finditer(norm, begin, stop)
+            for off in _group_starts(d.group())
+        )
+        if hints
+        else frozenset()
     )
     for m in _SCAN_RE.finditer(norm, begin, stop):
         is_cn = m["cn"] is not None
@@ -919,7 +1001,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
             prefix=text[m.start("pre") : m.end("pre")] if m["pre"] else "",
             has_unit=bool(m["unit"] or m["pct"]),
             is_chinese=is_cn,
-            kind_hint=_kind_hint(text, m, q, date_starts, is_cn),
+            has_scale=bool(m["scale"]),
+            unit_start=m.start("unit") if m["unit"] else -1,
+            kind_hint=_kind_hint(norm, m, q, date_starts, is_cn) if hints else "",
         )
 
 

@@ -1,0 +1,1421 @@
+"""Report text to figures, claims and metadata, each with the quote and span it came from.
+
+:func:`extract` is a pure function of the text: it never raises on a ``str`` (empty text,
+HTML soup, megabytes of noise), it returns a possibly empty :class:`~lawgov_metrics.Report`.
+:func:`read_report` reads a ``.txt`` or ``.html`` file (UTF-8, else GB18030) first.
+
+How it works, in order:
+
+1. The text is *normalised* one character for one character (full-width digits and
+   punctuation to ASCII, traditional characters to simplified), so offsets found in the
+   normalised text are offsets in the original; quotes are always cut from the original.
+2. Page furniture (分享到, 字体, 访问量 …), the title line, text inside 《》 and short “…”
+   quotes, dates, years, document numbers, versions, formulas (``5+6``), ordinals (第二批)
+   and list markers are *masked*: no figure starts there.
+3. Figures are read with one regular expression per numeral system (Arabic with scale words
+   and qualifiers, Chinese numerals with a measure word). A bare number without a unit is a
+   figure only in a table cell, after a rate word (``答复率100``) or at the end of a clause
+   after a word like 为/申请 (``受理申请数量为0``).
+4. Subjects come from the clause before the figure (verbs stripped), or from the noun after
+   it when the clause before is empty (``组织17个律所党支部``).
+5. Claims (growth, share, percentage-point change, breakdown, streak, rank) are read from
+   the figures and the words around them.
+
+Examples:
+    >>> from lawgov_metrics.extract import extract
+    >>> r = extract("2023年,收到行政复议申请786宗,同比增长68.67%。")
+    >>> [(f.quote, f.subject, f.kind) for f in r.figures]
+    [('786宗', '行政复议申请', 'count'), ('68.67%', '行政复议申请', 'growth')]
+    >>> g = r.claims[0]
+    >>> g.kind, g.figure.quote, g.rate.value, g.direction
+    ('growth', '786宗', Decimal('68.67'), 'up')
+    >>> r.year
+    2023
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import os
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from typing import Final, Literal
+
+import attrs
+
+from . import _patterns as pat
+from .errors import ParseError
+from .numerals import QuantityMatch, find_quantities, normalize, parse_number, parse_quantity
+from .records import (
+    BreakdownClaim,
+    Claim,
+    Figure,
+    GrowthClaim,
+    PPChangeClaim,
+    Quantity,
+    RankClaim,
+    Report,
+    ShareClaim,
+    StreakClaim,
+)
+
+__all__ = ["extract", "html_to_text", "read_report"]
+
+_RATE_UNITS: Final = frozenset({"%", "‰"})
+_CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
+_MAX_NUMBER_DIGITS: Final = 60
+
+
+# ======================================================================================
+# Internal candidate record
+# ======================================================================================
+
+
+@attrs.define
+class _Cand:
+    start: int  # quote start (qualifier included)
+    end: int
+    num_start: int
+    quantity: Quantity
+    kind: str = "count"
+    subject: str = ""
+    listed: tuple[str, ...] = ()  # extra rate subjects listed before (参加率、及格率)
+    role: str = ""  # "basis" / "difference" once a growth claim used it
+    figures: list[Figure] = attrs.field(factory=list)
+
+
+# ======================================================================================
+# Public API
+# ======================================================================================
+
+
+def extract(
+    text: str,
+    *,
+    jurisdiction: str | None = None,
+    year: int | None = None,
+    title: str | None = None,
+) -> Report:
+    """Read one report's text into figures, claims and metadata.
+
+    Args:
+        text: The report text. Offsets of every figure and claim refer to it.
+        jurisdiction: The reporting body, used instead of what the text says when given.
+        year: The year the figures describe, used instead of the text's when given.
+        title: The report title, used instead of the text's when given.
+
+    Returns:
+        A :class:`~lawgov_metrics.Report`; empty (but valid) for text without figures.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``.
+
+    Examples:
+        >>> from lawgov_metrics.extract import extract
+        >>> r = extract("调解矛盾纠纷1497宗,成功率达98.73%。")
+        >>> [f.quote for f in r.figures]
+        ['1497宗', '98.73%']
+        >>> share = r.claims_of("share")[0]
+        >>> share.total.quote, share.rate.value, share.confidence
+        ('1497宗', Decimal('98.73'), 'stated')
+        >>> extract("").figures
+        ()
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs the report text as str, got {type(text).__name__}")
+    norm = normalize(text)
+    lines = _lines(norm)
+    meta = _metadata(text, norm, lines)
+    blocked = _mask(norm, lines, meta.get("title_span"))
+    sections = _Sections(norm, lines)
+    cands = _scan(text, norm, blocked, lines)
+    prev_end = 0
+    for c in cands:
+        _classify(norm, c)
+    for c in cands:
+        _subject(norm, c, prev_end)
+        if (
+            not c.subject
+            and prev_end
+            and c.kind == "count"
+            and not any(ch in pat.CLAUSE_END for ch in norm[prev_end : c.start])
+        ):
+            # 修复信用28300余条共计12392户次: the same subject as the figure before
+            c.subject = next((p.subject for p in reversed(cands) if p.end == prev_end), "")
+        prev_end = c.end
+    figures: list[Figure] = []
+    for c in cands:
+        section = sections.at(c.start)
+        context = _context(text, norm, c.start, c.end)
+        subjects = [*c.listed, c.subject] if c.listed else [c.subject]
+        for subj in subjects:
+            fig = Figure(
+                quantity=c.quantity,
+                subject=subj,
+                quote=text[c.start : c.end],
+                span=(c.start, c.end),
+                section=section,
+                kind=c.kind,
+                context=context,
+            )
+            c.figures.append(fig)
+            figures.append(fig)
+    claims = _claims(text, norm, cands, sections, lines)
+    # claims may have filled in subjects (a growth rate takes its figure's subject)
+    figures = [f for c in cands for f in c.figures]
+    claims.sort(key=lambda cl: (cl.span[0], cl.span[1]))
+
+    def _str(key: str) -> str | None:
+        value = meta.get(key)
+        return value if isinstance(value, str) else None
+
+    year_found = meta.get("year")
+    published = meta.get("published")
+    return Report(
+        text=text,
+        figures=tuple(figures),
+        claims=tuple(claims),
+        title=title if title is not None else _str("title"),
+        jurisdiction=jurisdiction if jurisdiction is not None else _str("jurisdiction"),
+        year=year if year is not None else (year_found if isinstance(year_found, int) else None),
+        published=published if isinstance(published, _dt.date) else None,
+        source=_str("source"),
+    )
+
+
+def read_report(
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    jurisdiction: str | None = None,
+    year: int | None = None,
+) -> Report:
+    """Read a report from a ``.txt`` or ``.html``/``.htm`` file and extract it.
+
+    Bytes are decoded with ``encoding`` when given; otherwise a BOM is honoured, then an
+    HTML ``<meta charset>``, then UTF-8, then GB18030 (which covers GBK and GB2312). HTML
+    is reduced to text with the standard library's parser: text order is kept, block
+    elements become line breaks, scripts and styles are dropped.
+
+    Args:
+        path: The file.
+        encoding: A codec name that overrides detection.
+        jurisdiction: Passed to :func:`extract`.
+        year: Passed to :func:`extract`.
+
+    Returns:
+        The :class:`~lawgov_metrics.Report`, with ``path`` set and ``text`` the decoded
+        (for HTML: de-tagged) text the offsets refer to.
+
+    Raises:
+        OSError: The file cannot be read.
+        lawgov_metrics.ParseError: The bytes cannot be decoded with the given encoding.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from lawgov_metrics.extract import read_report
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> p = d / "r.html"
+        >>> _ = p.write_bytes("<p>办理案件12件</p><script>x=5件</script>".encode("gb18030"))
+        >>> r = read_report(p)
+        >>> [f.quote for f in r.figures], r.path == str(p)
+        (['12件'], True)
+    """
+    p = os.fspath(path)
+    with open(p, "rb") as fh:
+        raw = fh.read()
+    is_html = p.lower().endswith((".html", ".htm", ".shtml", ".xhtml"))
+    if not is_html:
+        head = raw[:512].lstrip().lower()
+        is_html = head.startswith((b"<!doctype html", b"<html"))
+    try:
+        decoded = _decode(raw, encoding, sniff_html=is_html)
+    except (LookupError, UnicodeDecodeError) as exc:
+        raise ParseError(p, f"cannot decode with encoding {encoding!r}: {exc}") from exc
+    text = html_to_text(decoded) if is_html else decoded
+    report = extract(text, jurisdiction=jurisdiction, year=year)
+    return attrs.evolve(report, path=p)
+
+
+# ======================================================================================
+# Reading files
+# ======================================================================================
+
+_META_CHARSET_RE: Final = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I
+)
+
+
+def _decode(raw: bytes, encoding: str | None, *, sniff_html: bool) -> str:
+    if encoding is not None:
+        return raw.decode(encoding)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16", errors="replace")
+    if sniff_html:
+        m = _META_CHARSET_RE.search(raw[:4096])
+        if m:
+            name = m.group(1).decode("ascii", "replace").lower()
+            if name in {"gb2312", "gbk", "gb_2312-80", "x-gbk", "euc-cn"}:
+                name = "gb18030"
+            try:
+                return raw.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                pass
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")
+
+
+_BLOCK_TAGS: Final = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+        "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+        "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table",
+        "tbody", "thead", "tfoot", "tr", "ul", "title",
+    }
+)  # fmt: skip
+_CELL_TAGS: Final = frozenset({"td", "th"})
+_SKIP_TAGS: Final = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIP_TAGS and tag != "head":
+            self.skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            self.parts.append(" | ")
+
+    def handle_startendtag(self, tag: str, attrs_: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _SKIP_TAGS and tag != "head":
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+            return
+        if not self.skip:
+            self.parts.append(data)
+
+
+_BLANKS_RE: Final = re.compile(r"[ \t\r\f\v]*\n[\s]*\n[ \t\r\f\v]*")
+
+
+def html_to_text(html_text: str) -> str:
+    """Strip markup from an HTML page, keeping text order; blocks become line breaks.
+
+    Scripts, styles and the ``<head>`` (except nothing) are dropped; runs of blank lines
+    collapse to one blank line.
+
+    Args:
+        html_text: The page source.
+
+    Returns:
+        Plain text.
+
+    Examples:
+        >>> html_to_text("<div>甲<b>乙</b></div><p>丙&amp;丁</p><style>p{}</style>")
+        '甲乙\\n\\n丙&丁'
+    """
+    parser = _TextParser()
+    try:
+        parser.feed(html_text)
+        parser.close()
+    except Exception:
+        return html_text
+    text = "".join(parser.parts)
+    text = _BLANKS_RE.sub("\n\n", text)
+    return text.strip()
+
+
+# ======================================================================================
+# Lines, metadata, masks, sections
+# ======================================================================================
+
+
+def _lines(norm: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(norm)
+    while pos <= n:
+        nl = norm.find("\n", pos)
+        if nl < 0:
+            out.append((pos, n))
+            break
+        out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+_TITLE_WORDS: Final = ("法治", "依法行政", "政务公开", "信息公开", "工作", "情况")
+_ADMIN_RE: Final = re.compile(
+    r"[\u4e00-\u9fff]{2,}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|街道办事处|"
+    r"街道|省|市|州|盟|区|旗|镇|乡)|[\u4e00-\u9fff]+?县"
+)
+_DEPT_END: Final = ("局", "委", "委员会", "厅", "办", "办公室", "中心", "院", "署", "会", "所",
+                    "站", "处", "室", "部", "队", "管委会")  # fmt: skip
+_BODY_RE: Final = re.compile(
+    r"([\u4e00-\u9fff]{2,14}?(?:自治区|省|市|州|盟|县|区|旗|街道|镇|乡))(?:人民政府|政府)"
+)
+_YEAR_RE: Final = re.compile(r"((?:19|20)\d{2})\s?年")
+_PUB_RE: Final = re.compile(
+    r"(?:发布日期|发布时间|发文日期|成文日期|日期)\s?[:：]\s*(\d{4})\s*[-年./]\s*(\d{1,2})"
+    r"\s*[-月./]\s*(\d{1,2})"
+)
+_SIGN_DATE_RE: Final = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
+_SOURCE_RE: Final = re.compile(r"(?:文章来源|信息来源|来源)\s?[:：]\s*([^\s|【】<>:：]{2,30})")
+
+
+def _jurisdiction_from(name: str) -> str | None:
+    name = name.strip(" :：,，")
+    if name.endswith("人民政府"):
+        name = name[: -len("人民政府")]
+    elif name.endswith("政府") and not name.endswith("区政府办公室"):
+        name = name[: -len("政府")]
+    pos = 0
+    last: tuple[int, int] | None = None
+    while True:
+        m = _ADMIN_RE.match(name, pos)
+        if not m:
+            break
+        last = (m.start(), m.end())
+        pos = m.end()
+    if last is None:
+        return None
+    rest = name[last[1] :]
+    if rest and rest.endswith(_DEPT_END) and len(rest) <= 16:
+        return name[last[0] :]
+    return name[last[0] : last[1]]
+
+
+def _metadata(text: str, norm: str, lines: list[tuple[int, int]]) -> dict[str, object]:
+    meta: dict[str, object] = {}
+    # title
+    for a, b in lines[:40]:
+        line = norm[a:b].strip()
+        if (
+            not line
+            or len(line) > 90
+            or pat.FURNITURE_RE.search(line)
+            or any(ch in line for ch in ",，。;；")
+        ):
+            continue
+        if "报告" in line and any(w in line for w in _TITLE_WORDS):
+            lead = len(norm[a:b]) - len(norm[a:b].lstrip())
+            start = a + lead
+            meta["title"] = text[start : start + len(line)]
+            meta["title_span"] = (start, start + len(line))
+            break
+    title = meta.get("title")
+    if isinstance(title, str):
+        t = normalize(title)
+        ym = _YEAR_RE.search(t)
+        if ym:
+            meta["year"] = int(ym.group(1))
+        cut = t.find("关于")
+        head = t[:cut] if cut > 0 else (t[: ym.start()] if ym and ym.start() > 0 else "")
+        if not head:
+            m = re.search(r"(法治政府|法治建设|依法行政|政府信息公开|政务公开)", t)
+            head = t[: m.start()] if m else ""
+        if head:
+            j = _jurisdiction_from(head)
+            if j:
+                meta["jurisdiction"] = j
+    if "year" not in meta:
+        for a, b in lines[:60]:
+            m = re.match(r"\s*(?:在)?((?:19|20)\d{2})\s?年(?:度)?[,，是里内]", norm[a:b])
+            if m:
+                meta["year"] = int(m.group(1))
+                break
+    if "jurisdiction" not in meta:
+        m = _BODY_RE.search(norm[:800])
+        if m:
+            j = _jurisdiction_from(m.group(1))
+            if j:
+                meta["jurisdiction"] = j
+    # published date
+    m = _PUB_RE.search(norm[:3000])
+    pub: _dt.date | None = None
+    if m:
+        pub = _safe_date(m.group(1), m.group(2), m.group(3))
+    if pub is None:
+        m2 = _SIGN_DATE_RE.search(norm[-300:].rstrip())
+        if m2:
+            pub = _safe_date(m2.group(1), m2.group(2), m2.group(3))
+    if pub is not None:
+        meta["published"] = pub
+    m = _SOURCE_RE.search(norm[:3000])
+    if m:
+        start = m.start(1)
+        meta["source"] = text[start : m.end(1)]
+    return meta
+
+
+def _safe_date(y: str, mo: str, d: str) -> _dt.date | None:
+    try:
+        return _dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
+
+
+_OPEN_CLOSE: Final = (("《", "》", 120), ("“", "”", 40), ("「", "」", 40), ("『", "』", 40),
+                      ("‘", "’", 30), ("〈", "〉", 60))  # fmt: skip
+
+
+def _mask(norm: str, lines: list[tuple[int, int]], title_span: object) -> bytearray:
+    n = len(norm)
+    blocked = bytearray(n)
+
+    def block(a: int, b: int) -> None:
+        blocked[a:b] = b"\x01" * (b - a)
+
+    for a, b in lines:
+        line = norm[a:b]
+        if len(line) < 160 and pat.FURNITURE_RE.search(line):
+            block(a, b)
+        for rx in pat.HEADING_RES:
+            hm = rx.match(line)
+            if hm:
+                block(a + hm.start(1), a + hm.end(1))
+        if line.count('"') >= 2:
+            pos = 0
+            while True:
+                i = line.find('"', pos)
+                if i < 0:
+                    break
+                j = line.find('"', i + 1)
+                if j < 0 or j - i > 40:
+                    break
+                block(a + i, a + j + 1)
+                pos = j + 1
+    if isinstance(title_span, tuple):
+        block(int(title_span[0]), int(title_span[1]))
+    for op, cl, limit in _OPEN_CLOSE:
+        pos = 0
+        while True:
+            i = norm.find(op, pos)
+            if i < 0:
+                break
+            j = norm.find(cl, i + 1, i + 1 + limit)
+            k = norm.find("\n", i + 1, j if j >= 0 else i + 1 + limit)
+            if j < 0 or k >= 0:
+                pos = i + 1
+                continue
+            # a number inside the quote followed by a unit outside it is a figure: 《…》 of
+            # names only; the unit test in _scan sees the closing mark and stops anyway.
+            block(i, j + 1)
+            pos = j + 1
+    for rx in (*pat.NOT_FIGURE_RES, pat.LIST_MARKER_RE):
+        for m in rx.finditer(norm):
+            block(m.start(), m.end())
+    return blocked
+
+
+class _Sections:
+    """Heading paths by offset."""
+
+    def __init__(self, norm: str, lines: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.paths: list[tuple[str, ...]] = []
+        stack: list[str | None] = [None, None, None]
+        for a, b in lines:
+            line = norm[a:b]
+            for level, rx in enumerate(pat.HEADING_RES):
+                m = rx.match(line)
+                if not m:
+                    continue
+                body = line.strip()
+                for stop in ("。", ";", "；"):
+                    k = body.find(stop)
+                    if k > 0:
+                        body = body[:k]
+                if len(body) > 60:
+                    body = body[:60]
+                stack[level] = body
+                for deeper in range(level + 1, len(stack)):
+                    stack[deeper] = None
+                self.starts.append(a)
+                self.paths.append(tuple(s for s in stack if s))
+                break
+
+    def at(self, pos: int) -> tuple[str, ...]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return self.paths[i] if i >= 0 else ()
+
+
+# ======================================================================================
+# Figures
+# ======================================================================================
+
+
+def _line_of(lines: list[tuple[int, int]], starts: list[int], pos: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    return lines[max(i, 0)]
+
+
+_POST_QUALIFIERS: Final = tuple(w for w in pat.QUALIFIERS_AFTER if w not in ("余", "多"))
+_RATE_WORD_BEFORE: Final = re.compile(r"率(?:为|达|达到|是)?\s?$")
+_BARE_PREV: Final = frozenset("为请计共达量数是有")
+_CN_BAD_PREV: Final = frozenset("第每逐唯统进这那哪某几前头单同之上下初首其任另整万")
+_CN_LABEL_AFTER: Final = ("制度", "清单", "机制", "工程", "行动", "原则", "要求", "规定", "任务",
+                          "体系", "模式", "理念", "方针", "战略", "经验", "精神", "重点", "目标",
+                          "政策", "措施", "举措", "意见")  # fmt: skip
+
+
+def _scan(text: str, norm: str, blocked: bytearray, lines: list[tuple[int, int]]) -> list[_Cand]:
+    """Figures: the quantities :func:`~lawgov_metrics.numerals.find_quantities` reads, kept
+    when they are not masked (dates, names, 第N, list markers, furniture) and, for a number
+    without a unit, when the place makes it a figure (table cell, rate word, end of clause).
+    """
+    out: list[_Cand] = []
+    line_starts = [a for a, _ in lines]
+    table_lines = frozenset(a for a, b in lines if norm.count("|", a, b) >= 2)
+    for m in find_quantities(text, hints=False):
+        if m.is_chinese:
+            c = _chinese(text, norm, m, blocked)
+        else:
+            c = _arabic(text, norm, m, blocked, lines, line_starts, table_lines)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _requote(text: str, start: int, end: int) -> Quantity | None:
+    """The quantity of ``text[start:end]`` once a qualifier or unit was cut off."""
+    try:
+        return parse_quantity(text[start:end])
+    except ParseError:
+        return None
+
+
+def _prefix_blocked(norm: str, m: QuantityMatch, blocked: bytearray) -> bool:
+    """Whether the qualifier before the number is part of a word (最近, 超市) or masked."""
+    ps = m.start
+    pre = norm[ps : ps + len(m.prefix)]
+    if blocked[ps]:
+        return True
+    two = norm[max(0, ps - 1) : ps + len(pre)]
+    return pre not in ("接近", "将近") and any(
+        b in two or b in norm[ps : ps + 3] for b in pat.PREFIX_BLOCKERS
+    )
+
+
+def _arabic(
+    text: str,
+    norm: str,
+    m: QuantityMatch,
+    blocked: bytearray,
+    lines: list[tuple[int, int]],
+    line_starts: list[int],
+    table_lines: frozenset[int],
+) -> _Cand | None:
+    ns = m.number_start
+    ds = ns + 1 if norm[ns] in "-−" else ns  # the first digit
+    if blocked[ds] or (ds > 0 and (norm[ds - 1].isdigit() or norm[ds - 1] == ".")):
+        return None
+    if m.number_end - ds > _MAX_NUMBER_DIGITS:
+        return None
+    q: Quantity | None = m.quantity
+    start, end = m.start, m.end
+    if m.prefix and _prefix_blocked(norm, m, blocked):
+        start = ns
+        q = _requote(text, start, end)
+    has_unit = m.has_unit
+    if m.unit_start >= 0 and blocked[m.unit_start]:
+        # a unit that starts a quote or title (12“…”) is not this number's unit
+        end = len(norm[: m.unit_start].rstrip(" "))
+        q = _requote(text, start, end)
+        has_unit = False
+    if q is None:
+        return None
+    unit = q.unit
+    after = norm[end : end + 1]
+    kind = "count"
+    if not has_unit and not m.has_scale:
+        if after in pat.NOT_UNIT_AFTER or (after and after.isdigit()):
+            return None
+        if not _bare_ok(norm, ds, end, lines, line_starts, table_lines):
+            return None
+        more = any(ch in "余多" for ch in norm[m.number_end : end])
+        if more and not norm.endswith(_POST_QUALIFIERS, m.number_end, end):
+            return None  # 300余 with neither unit nor 以上: not a figure
+        if _RATE_WORD_BEFORE.search(norm[max(0, ds - 4) : ds]):
+            kind = "rate"
+    if unit in pat.NOT_FIGURE_UNITS or (
+        unit and after in pat.NOT_UNIT_AFTER and unit not in _RATE_UNITS
+    ):
+        return None
+    return _Cand(start=start, end=end, num_start=ds, quantity=q, kind=kind)
+
+
+def _bare_ok(
+    norm: str,
+    ns: int,
+    end: int,
+    lines: list[tuple[int, int]],
+    line_starts: list[int],
+    table_lines: frozenset[int],
+) -> bool:
+    a, b = _line_of(lines, line_starts, ns)
+    if a in table_lines:
+        left = norm[max(a, ns - 8) : ns].rstrip(" \t")
+        right = norm[end : min(b, end + 8)].lstrip(" \t")
+        left_ok = left.endswith("|") or (not left and ns - a <= 8)
+        right_ok = right.startswith("|") or (not right and b - end <= 8)
+        if left_ok and right_ok:
+            return True
+    if _RATE_WORD_BEFORE.search(norm[max(0, ns - 4) : ns]):
+        return True
+    prev = norm[ns - 1 : ns]
+    nxt = norm[end : end + 1]
+    return bool(prev in _BARE_PREV and prev and (not nxt or nxt in ",，。;；)）\n"))
+
+
+def _chinese(text: str, norm: str, m: QuantityMatch, blocked: bytearray) -> _Cand | None:
+    ns = m.number_start
+    q: Quantity | None = m.quantity
+    assert q is not None
+    if blocked[ns] or q.unit not in pat.CN_FIGURE_UNITS:
+        return None
+    prev = norm[ns - 1 : ns]
+    if prev and (prev in pat.CN_NUM_CHARS or prev in _CN_BAD_PREV or prev.isdigit()):
+        return None
+    if q.value <= 1 or norm[ns] in "万亿":
+        return None
+    end = m.end
+    nxt = norm[end : end + 2]
+    if (
+        nxt[:1] in "“\"《「'‘"
+        or nxt in _CN_LABEL_AFTER
+        or any(ch in pat.CN_NUM_CHARS for ch in norm[end : end + 3])
+    ):
+        return None
+    if any(ch in pat.CN_NUM_CHARS and ch not in "万亿" for ch in norm[max(0, ns - 3) : ns - 1]):
+        return None  # 一院三所, 一岗多能: a label built of numerals
+    if blocked[m.unit_start]:
+        return None
+    start = m.start
+    if m.prefix and blocked[start]:
+        start = ns
+        q = _requote(text, start, end)
+        if q is None:
+            return None
+    return _Cand(start=start, end=end, num_start=ns, quantity=q)
+
+
+_GROWTH_VERB_RE: Final = re.compile(
+    r"(增长|增加|上升|提高|提升|上涨|增幅|增速|下降|减少|降低|下滑|回落|降幅|减幅|减少了|缩减)"
+    r"(?:了|为|达|达到|约为|约|幅度为|幅度达)?\s?$"
+)
+_TIMES_OF_RE: Final = re.compile(
+    r"(?:(?:是|为|达|达到|相当于)(?:上年|去年|上一年|上年度|\d{4}年)(?:同期)?(?:的)?|"
+    r"(?:增长|增加|提高|上升|提升|扩大)(?:到|至|为))\s?$"
+)
+_PP_DOWN: Final = ("下降", "减少", "降低", "下滑", "回落", "低于", "减")
+_DOWN_WORDS: Final = ("下降", "减少", "降低", "下滑", "回落", "降幅", "减幅", "缩减")
+
+
+def _classify(norm: str, c: _Cand) -> None:
+    unit = c.quantity.unit
+    before = norm[max(0, c.start - 8) : c.start]
+    if unit == pat.PP_UNIT:
+        c.kind = "pp_change"
+    elif unit in _RATE_UNITS or c.kind == "rate":
+        c.kind = "growth" if _GROWTH_VERB_RE.search(before) else "rate"
+    elif unit == "倍":
+        c.kind = (
+            "growth" if (_GROWTH_VERB_RE.search(before) or _TIMES_OF_RE.search(before)) else "other"
+        )
+    elif unit.endswith(pat.MONEY_UNITS):
+        c.kind = "money"
+    elif unit in pat.DURATION_UNITS:
+        c.kind = "duration"
+    else:
+        c.kind = "count"
+
+
+# ---------------------------------------------------------------- subjects
+
+_CUT_VERBS: Final = (
+    "收到", "受理", "办理", "办结", "审结", "调解", "接待", "提供", "开展", "举办", "组织",
+    "出具", "提出", "发布", "主动公开", "处理", "化解", "调处", "审查", "审核", "汇聚",
+    "培育认定", "梳理", "帮助", "完成", "召开", "印发", "制定", "清理", "接听", "推出",
+    "查处", "查办", "录入", "建成", "培训", "新增", "挽回", "执行到位", "上线",
+)  # fmt: skip
+_AFTER_STOPS: Final = ("实施", "参加", "获", "被", "开展", "纳入", "进行", "参与", "提供",
+                       "实现", "通过", "中", "历史", "与", "和", "结对", "入选", "在",
+                       "列席", "均", "已")  # fmt: skip
+_PUNCT_STRIP: Final = " \t“”\"'‘’《》「」()（）[]【】·:：-—"
+_SUBJ_MAX: Final = 24
+
+
+def _clause_start(norm: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    lo = max(floor, pos - 60)
+    while i >= lo and norm[i] not in pat.CLAUSE_END:
+        i -= 1
+    return i + 1
+
+
+def _strip_subject(s: str, *, min_rest: int = 2) -> str:
+    s = s.strip(_PUNCT_STRIP)
+    changed = True
+    while changed and s:
+        changed = False
+        for w in pat.SUBJECT_SUFFIXES:
+            if s.endswith(w) and len(s) > len(w):
+                s = s[: -len(w)].rstrip(_PUNCT_STRIP)
+                changed = True
+                break
+            if s == w:
+                return ""
+        for w in pat.SUBJECT_PREFIXES:
+            if s.startswith(w) and len(s) - len(w) >= min_rest:
+                s = s[len(w) :].lstrip(_PUNCT_STRIP)
+                changed = True
+                break
+            if s == w:
+                return ""
+    return s
+
+
+def _cut_verb(s: str) -> str:
+    best = -1
+    best_len = 0
+    for v in _CUT_VERBS:
+        i = s.rfind(v)
+        if i > best and len(s) - i - len(v) >= 3:
+            best, best_len = i, len(v)
+    if best >= 0:
+        return s[best + best_len :]
+    return s
+
+
+def _noun_after(norm: str, end: int) -> str:
+    rest = norm[end : end + 30]
+    stop = len(rest)
+    for i, ch in enumerate(rest):
+        if ch in pat.CLAUSE_END or ch.isdigit():
+            stop = i
+            break
+    rest = rest[:stop]
+    k = rest.rfind("的")
+    if 0 <= k < len(rest) - 1:
+        rest = rest[k + 1 :]
+    for w in _AFTER_STOPS:
+        k = rest.find(w)
+        if k > 0:
+            rest = rest[:k]
+        elif k == 0:
+            return ""
+    return _strip_subject("".join(ch for ch in rest if ch not in _PUNCT_STRIP))
+
+
+def _subject(norm: str, c: _Cand, floor: int) -> None:
+    cs = _clause_start(norm, c.start, floor)
+    pre = norm[cs : c.start]
+    for mark in ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"):
+        k = pre.rfind(mark)
+        if k >= 0:
+            pre = pre[k + 2 :]
+    if c.kind == "growth":
+        # the current figure's subject is filled in by the growth claim; keep the verb
+        stem = _strip_subject(_GROWTH_VERB_RE.sub("", pre))
+        c.subject = stem[-_SUBJ_MAX:]
+        return
+    if c.kind == "rate":
+        subj = _strip_subject(_STREAK_IN_SUBJECT_RE.sub("", pre), min_rest=3)
+        parts = [p for p in re.split(r"和|与|以及", subj) if p]
+        if len(parts) > 1 and all(p.endswith("率") for p in parts):
+            c.subject = parts[-1]
+            listed = parts[:-1]
+        else:
+            c.subject = subj[-_SUBJ_MAX:]
+            listed = []
+        # rates listed before with 、 (参加率、及格率达到100%)
+        k = cs - 1
+        while k >= 0 and norm[k] == "、":
+            ps = _clause_start(norm, k, floor)
+            item = _strip_subject(norm[ps:k], min_rest=3)
+            if item.endswith("率") and not any(ch.isdigit() for ch in item) and len(item) <= 16:
+                listed.insert(0, item)
+                k = ps - 1
+            else:
+                break
+        c.listed = tuple(listed)
+        return
+    nxt = norm[c.end : c.end + 1]
+    after = _noun_after(norm, c.end) if nxt and _CJK_RE.match(nxt) else ""
+    if after and len(after) >= 2 and c.kind == "count":
+        c.subject = after[:_SUBJ_MAX]
+        return
+    subj = _strip_subject(_cut_verb(_strip_subject(pre)))
+    if not subj:
+        subj = after
+    if not subj and 2 <= len(pre.strip(_PUNCT_STRIP)) <= 6:
+        subj = pre.strip(_PUNCT_STRIP).removeprefix("其中").removeprefix("已").removeprefix("共")
+    if not subj and nxt and _CJK_RE.match(nxt):
+        raw = norm[c.end : c.end + 20]
+        cut = next((i for i, ch in enumerate(raw) if ch in pat.CLAUSE_END), len(raw))
+        subj = raw[:cut]
+    c.subject = subj[-_SUBJ_MAX:]
+
+
+def _context(text: str, norm: str, start: int, end: int) -> str:
+    a = start
+    lo = max(0, start - 120)
+    while a > lo and norm[a - 1] not in pat.SENTENCE_END:
+        a -= 1
+    b = end
+    hi = min(len(norm), end + 120)
+    while b < hi and norm[b] not in pat.SENTENCE_END:
+        b += 1
+    if b < len(norm) and norm[b] in "。;；!！?？":
+        b += 1
+    return text[a:b].strip()
+
+
+# ======================================================================================
+# Claims
+# ======================================================================================
+
+
+def _sentence_bounds(norm: str, pos: int) -> tuple[int, int]:
+    a = pos
+    lo = max(0, pos - 400)
+    while a > lo and norm[a - 1] not in pat.SENTENCE_END:
+        a -= 1
+    b = pos
+    hi = min(len(norm), pos + 400)
+    while b < hi and norm[b] not in pat.SENTENCE_END:
+        b += 1
+    return a, b
+
+
+_ITEM_RE: Final = re.compile(r"[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n")
+
+
+def _item_start(norm: str, pos: int, limit: int = 600) -> int:
+    """Start of the 一是/二是 item (or line) that holds ``pos``."""
+    lo = max(0, pos - limit)
+    last = lo
+    for m in _ITEM_RE.finditer(norm, lo, pos):
+        last = m.end()
+    return last
+
+
+def _fig(c: _Cand) -> Figure:
+    return c.figures[-1]
+
+
+def _claims(
+    text: str,
+    norm: str,
+    cands: list[_Cand],
+    sections: _Sections,
+    lines: list[tuple[int, int]],
+) -> list[Claim]:
+    claims: list[Claim] = []
+    claims += _growth_claims(text, norm, cands, sections)
+    claims += _pp_claims(text, norm, cands, sections)
+    claims += _share_claims(text, norm, cands, sections)
+    claims += _breakdown_claims(text, norm, cands, sections)
+    claims += _streak_claims(text, norm, sections)
+    claims += _rank_claims(text, norm, sections)
+    return claims
+
+
+_COMPARE_RE: Final = re.compile(
+    r"(同比|环比|比上年|较上年|比去年|较去年|与上年相比|与去年相比|和上年相比|比上一年|较上一年|"
+    r"较(?:19|20)\d{2}年(?:同期|度)?|比(?:19|20)\d{2}年(?:同期|度)?|较同期|比同期)"
+)
+
+
+def _prev_current(cands: list[_Cand], idx: int, lo: int) -> _Cand | None:
+    for j in range(idx - 1, -1, -1):
+        p = cands[j]
+        if p.start < lo:
+            return None
+        if p.role in ("basis", "difference") or p.kind in ("growth", "pp_change"):
+            continue
+        return p
+    return None
+
+
+def _signed(q: Quantity, down: bool) -> Quantity:
+    return q.negated() if down and q.value > 0 else q
+
+
+def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
+    out: list[Claim] = []
+    for i, c in enumerate(cands):
+        sa, _sb = _sentence_bounds(norm, c.start)
+        before = norm[max(sa, c.start - 8) : c.start]
+        vm = _GROWTH_VERB_RE.search(before)
+        q = c.quantity
+        if c.kind == "count" or c.kind == "money":
+            # an absolute change needs a comparison word: 较2022年558件增加了555件
+            if not vm:
+                continue
+            window_lo = max(sa, c.start - 40)
+            cmp_m = None
+            for cm in _COMPARE_RE.finditer(norm, window_lo, c.start):
+                cmp_m = cm
+            if cmp_m is None:
+                continue
+            verb_pos = c.start - len(before) + vm.start()
+            basis = None
+            for j in range(i - 1, -1, -1):
+                p = cands[j]
+                if p.start < cmp_m.end():
+                    break
+                if p.end <= verb_pos and p.kind == c.kind:
+                    basis = p
+                    break
+            down = any(w in vm.group(1) for w in _DOWN_WORDS)
+            c.role = "difference"
+            if basis is not None:
+                basis.role = "basis"
+            current = _prev_current(cands, i, max(sa, cmp_m.start() - 60))
+            start = cmp_m.start()
+            out.append(
+                GrowthClaim(
+                    subject=current.subject if current else c.subject,
+                    quote=text[start : c.end],
+                    span=(start, c.end),
+                    section=sections.at(start),
+                    figure=_fig(current) if current else None,
+                    rate=None,
+                    direction="down" if down else "up",
+                    basis=_fig(basis) if basis else None,
+                    form="difference",
+                    difference=_signed(q, down),
+                )
+            )
+            continue
+        if c.kind != "growth":
+            continue
+        current = _prev_current(cands, i, sa)
+        if current is not None and not c.subject:
+            c.subject = current.subject
+            c.figures[:] = [attrs.evolve(f, subject=current.subject) for f in c.figures]
+        times_of = bool(_TIMES_OF_RE.search(before)) and q.unit == "倍"
+        down = bool(vm and any(w in vm.group(1) for w in _DOWN_WORDS))
+        start = c.start - len(before) + vm.start() if vm else c.start
+        if times_of:
+            tm = _TIMES_OF_RE.search(before)
+            assert tm is not None
+            start = c.start - len(before) + tm.start()
+        cmp_lo = max(sa, start - 12)
+        cmp_m = None
+        for cm in _COMPARE_RE.finditer(norm, cmp_lo, start):
+            cmp_m = cm
+        if cmp_m is not None and not any(
+            ch in pat.SENTENCE_END for ch in norm[cmp_m.end() : start]
+        ):
+            start = cmp_m.start()
+        if q.unit == "倍":
+            factor = q.value - 1 if times_of else q.value
+            hundred = Decimal(100)
+            rate = Quantity(
+                value=(-factor if down else factor) * hundred,
+                unit="%",
+                qualifier=q.qualifier,
+                text=q.text,
+                resolution=q.resolution * hundred,
+                rounded=q.rounded,
+            )
+            form = "times_of" if times_of else "times_increase"
+        else:
+            rate = _signed(q, down)
+            form = "percent"
+        out.append(
+            GrowthClaim(
+                subject=current.subject if current else c.subject,
+                quote=text[start : c.end],
+                span=(start, c.end),
+                section=sections.at(start),
+                figure=_fig(current) if current else None,
+                rate=rate,
+                direction="down" if down else "up",
+                rate_figure=c.figures[0] if c.figures else None,
+                form=form,
+            )
+        )
+    # 翻一番 / 翻两番 and 持平
+    for m in re.finditer(r"翻(?:了)?([一二两三四\d])番", norm):
+        n = _int_of(m.group(1))
+        if not n or n > 10:
+            continue
+        factor = Decimal(2) ** n - 1
+        current = _last_before(cands, m.start(), _sentence_bounds(norm, m.start())[0])
+        out.append(
+            GrowthClaim(
+                subject=current.subject if current else "",
+                quote=text[m.start() : m.end()],
+                span=(m.start(), m.end()),
+                section=sections.at(m.start()),
+                figure=_fig(current) if current else None,
+                rate=Quantity(
+                    value=factor * 100,
+                    unit="%",
+                    text=text[m.start() : m.end()],
+                    resolution=Decimal(1),
+                    rounded=False,
+                ),
+                direction="up",
+                form="doublings",
+            )
+        )
+    for m in re.finditer(
+        r"(?:同比|与上年|和上年|与去年|较上年|比上年|与上年度)(?:基本)?持平", norm
+    ):
+        current = _last_before(cands, m.start(), _sentence_bounds(norm, m.start())[0])
+        out.append(
+            GrowthClaim(
+                subject=current.subject if current else "",
+                quote=text[m.start() : m.end()],
+                span=(m.start(), m.end()),
+                section=sections.at(m.start()),
+                figure=_fig(current) if current else None,
+                rate=Quantity(
+                    value=Decimal(0),
+                    unit="%",
+                    text=text[m.start() : m.end()],
+                    resolution=Decimal(1),
+                    rounded=True,
+                ),
+                direction="flat",
+                form="flat",
+            )
+        )
+    return out
+
+
+def _last_before(cands: list[_Cand], pos: int, lo: int) -> _Cand | None:
+    best = None
+    for c in cands:
+        if c.end > pos:
+            break
+        if c.start >= lo and c.kind not in ("growth", "pp_change") and c.role != "difference":
+            best = c
+    return best
+
+
+def _pp_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
+    out: list[Claim] = []
+    for i, c in enumerate(cands):
+        if c.kind != "pp_change":
+            continue
+        sa, _ = _sentence_bounds(norm, c.start)
+        before = norm[max(sa, c.start - 12) : c.start]
+        down = any(w in before for w in _PP_DOWN)
+        vm = re.search(
+            r"(提高|提升|上升|增长|增加|下降|减少|降低|下滑|回落|高于|低于|高出|减)"
+            r"(?:了)?\s?$",
+            before,
+        )
+        start = c.start - len(before) + vm.start() if vm else c.start
+        for cm in _COMPARE_RE.finditer(norm, max(sa, start - 12), start):
+            start = cm.start()
+        rate_fig = None
+        for j in range(i - 1, -1, -1):
+            p = cands[j]
+            if p.start < sa:
+                break
+            if p.quantity.unit in _RATE_UNITS and p.kind in ("rate", "growth"):
+                rate_fig = p
+                break
+        out.append(
+            PPChangeClaim(
+                subject=rate_fig.subject if rate_fig else c.subject,
+                quote=text[start : c.end],
+                span=(start, c.end),
+                section=sections.at(start),
+                rate=_signed(c.quantity, down),
+                rate_figure=c.figures[0] if c.figures else None,
+                figure=_fig(rate_fig) if rate_fig else None,
+                direction="down" if down else "up",
+            )
+        )
+        if rate_fig is not None and not c.subject:
+            c.figures[:] = [attrs.evolve(f, subject=rate_fig.subject) for f in c.figures]
+    return out
+
+
+_COUNTISH: Final = frozenset({"count"})
+
+
+def _overlap(stem: str, ctx: str) -> bool:
+    stem = stem.removesuffix("率")
+    return any(stem[k : k + 2] in ctx for k in range(len(stem) - 1))
+
+
+def _share_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
+    out: list[Claim] = []
+    for i, c in enumerate(cands):
+        if c.kind != "rate" or c.quantity.unit not in (*_RATE_UNITS, ""):
+            continue
+        sa, _ = _sentence_bounds(norm, c.start)
+        item = _item_start(norm, c.start)
+        zhan = bool(
+            re.search(
+                r"占(?:比|到|全部|总[数量]?|比重|的比例|比例)?(?:为|达|约为?)?\s?$",
+                norm[max(0, c.start - 10) : c.start],
+            )
+        )
+        prev: _Cand | None = None
+        subj0 = c.listed[0] if c.listed else c.subject
+        stem0 = subj0.removesuffix("率")[-2:]
+        for j in range(i - 1, -1, -1):
+            p = cands[j]
+            if p.start < item:
+                break
+            if p.kind not in _COUNTISH or p.role == "difference":
+                continue
+            if p.start >= sa or zhan:
+                prev = p
+                break
+            # no count in the rate's own sentence: a count in the same item whose words
+            # name the rate (调解和解52件 … 调解和解率13.1%)
+            if len(stem0) == 2 and stem0 in norm[_clause_start(norm, p.start, 0) : p.end]:
+                prev = p
+                break
+        if prev is None:
+            continue
+        same_sentence = prev.start >= sa
+        subj = c.listed[0] if c.listed else c.subject
+        pctx = norm[_clause_start(norm, prev.start, 0) : prev.end]
+        part: _Cand | None = None
+        total: _Cand | None = None
+        confidence: Literal["stated", "inferred"] = "stated"
+        stem = subj.removesuffix("率")
+        noun = stem[:-2]
+        if zhan or (len(stem) >= 2 and stem[-2:] in pctx):
+            part = prev
+            total = _find_total(norm, cands, cands.index(prev), part, item)
+            if total is not None and total.start < sa:
+                confidence = "inferred"
+            if not same_sentence:
+                confidence = "inferred"
+                if zhan and not (len(stem) >= 2 and stem[-2:] in pctx):
+                    # 占比 with no count in its own sentence: the count before is the whole
+                    part, total = None, prev
+        elif same_sentence and (len(subj) <= 4 or (noun and _overlap(noun, pctx))):
+            total = prev
+        else:
+            continue
+        cs = _clause_start(norm, c.start, 0)
+        start = cs
+        for x in (part, total):
+            if x is not None and x.start >= sa:
+                start = min(start, x.start)
+        for fig in c.figures:
+            out.append(
+                ShareClaim(
+                    subject=fig.subject,
+                    quote=text[start : c.end],
+                    span=(start, c.end),
+                    section=sections.at(start),
+                    rate=c.quantity,
+                    rate_figure=fig,
+                    total=_fig(total) if total else None,
+                    part=_fig(part) if part else None,
+                    confidence=confidence,
+                )
+            )
+    return out
+
+
+_TOTAL_WORDS: Final = ("共", "总", "收到", "受理", "审结", "办结", "累计", "合计", "全年", "全部")
+
+
+def _find_total(norm: str, cands: list[_Cand], k: int, part: _Cand, item: int) -> _Cand | None:
+    lo = max(0, part.start - 600, _item_start(norm, part.start) if item < 0 else item)
+    best: _Cand | None = None
+    for j in range(k - 1, -1, -1):
+        p = cands[j]
+        if p.start < lo:
+            break
+        if p.kind != "count" or p.role == "difference" or p.quantity.unit != part.quantity.unit:
+            continue
+        if p.quantity.value < part.quantity.value:
+            continue
+        ctx = norm[_clause_start(norm, p.start, 0) : p.start]
+        if any(w in ctx for w in _TOTAL_WORDS) or "中" in norm[p.end : p.end + 2]:
+            return p
+        if best is None:
+            best = p
+    return best
+
+
+_LIST_RE: Final = re.compile(r"其中|分别为|分别是|包括|主要为|结果为")
+
+
+def _breakdown_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
+    out: list[Claim] = []
+    starts = [c.start for c in cands]
+    for m in _LIST_RE.finditer(norm):
+        word = m.group(0)
+        sa, sb = _sentence_bounds(norm, m.start())
+        k = bisect.bisect_left(starts, m.start())
+        total: _Cand | None = None
+        # the total: the last count before the list word, in this sentence (or the
+        # previous one when the list word opens a sentence)
+        lo = sa if m.start() - sa > 2 else _sentence_bounds(norm, max(0, sa - 2))[0]
+        for j in range(k - 1, -1, -1):
+            p = cands[j]
+            if p.start < lo:
+                break
+            if p.kind in ("count", "money") and p.role != "difference":
+                total = p
+                break
+        if total is None:
+            continue
+        parts: list[_Cand] = []
+        for j in range(k, len(cands)):
+            p = cands[j]
+            if p.start >= sb:
+                break
+            if p.kind != total.kind or p.role == "difference":
+                continue
+            if p.quantity.unit != total.quantity.unit and p.quantity.unit and total.quantity.unit:
+                continue
+            parts.append(p)
+        if not parts:
+            continue
+        exhaustive = word != "其中" or any(
+            p.subject.startswith(("其他", "其余", "其它")) for p in parts
+        )
+        if word == "其中" and len(parts) == 1:
+            exhaustive = False
+        start, end = total.start, parts[-1].end
+        out.append(
+            BreakdownClaim(
+                subject=total.subject,
+                quote=text[start:end],
+                span=(start, end),
+                section=sections.at(start),
+                total=_fig(total),
+                parts=tuple(_fig(p) for p in parts),
+                exhaustive=exhaustive,
+            )
+        )
+    return out
+
+
+_NUMWORD: Final = r"[\d一二两三四五六七八九十]{1,3}"
+_STREAK_RE: Final = re.compile(rf"连续(第)?({_NUMWORD})(个)?(年|届|次|个年度)")
+_STREAK_IN_SUBJECT_RE: Final = re.compile(
+    r"连续(?:第)?[\d一二两三四五六七八九十]{1,3}(?:个)?(?:年|届|次)|保持$"
+)
+_STREAK_VERBS: Final = ("获评为", "获评", "被评为", "评为", "荣获", "获得", "获", "保持", "位列",
+                        "位居", "排名", "入选", "被命名为", "被确定为", "获选")  # fmt: skip
+
+
+def _int_of(s: str) -> int | None:
+    """The whole number ``s`` (Arabic or Chinese), or ``None`` if it is not one."""
+    try:
+        value, _ = parse_number(s)
+    except ParseError:
+        return None
+    return int(value) if value == value.to_integral_value() else None
+
+
+def _streak_claims(text: str, norm: str, sections: _Sections) -> list[Claim]:
+    out: list[Claim] = []
+    for m in _STREAK_RE.finditer(norm):
+        n = _int_of(m.group(2))
+        if not n or n < 2 or n > 200:
+            continue
+        cs = _clause_start(norm, m.start(), 0)
+        ce = m.end()
+        while ce < len(norm) and ce - m.end() < 40 and norm[ce] not in pat.CLAUSE_END:
+            ce += 1
+        before = _strip_subject(norm[cs : m.start()])
+        if re.fullmatch(r".{0,8}?(?:区|市|县|省|镇|街道|乡|我区|我市|我县|我局|我省)", before):
+            before = ""
+        after = norm[m.end() : ce]
+        for v in _STREAK_VERBS:
+            if after.startswith(v):
+                after = after[len(v) :]
+                break
+        after = after.strip(_PUNCT_STRIP + "为")
+        after = "".join(ch for ch in after if ch not in '“”"《》')
+        subject = (before + after)[:40]
+        out.append(
+            StreakClaim(
+                subject=subject,
+                quote=text[m.start() : m.end()],
+                span=(m.start(), m.end()),
+                section=sections.at(m.start()),
+                years=n,
+            )
+        )
+    return out
+
+
+_RANK_RE: Final = re.compile(
+    r"(?P<verb>名列|位列|位居|排名|排在|排位|跃居|居于|稳居|位于|保持|跃升至|跃升到|居)?"
+    r"(?P<scope>全(?:国|省|市|区|县|州|盟)[^，。；,;、\s第首前\d]{0,10}?)?"
+    r"(?:排名|排|位列|名列|位居|居)?"
+    rf"(?:第(?P<n>{_NUMWORD})(?P<u>名|位|档次|档)?|(?P<first>首位)|前(?P<top>{_NUMWORD})(?:名|位)?)"
+)
+_RANK_BAD_NEXT: Final = frozenset("批届期次号条款章节项部个责把轮季阶级类天周年月日人")
+
+
+def _rank_claims(text: str, norm: str, sections: _Sections) -> list[Claim]:
+    out: list[Claim] = []
+    for m in _RANK_RE.finditer(norm):
+        if not (m.group("verb") or m.group("scope")):
+            continue
+        if m.group("n"):
+            rank = _int_of(m.group("n"))
+            nxt = norm[m.end() : m.end() + 1]
+            if not m.group("u") and nxt and nxt in _RANK_BAD_NEXT:
+                continue
+        elif m.group("first"):
+            rank = 1
+        else:
+            rank = _int_of(m.group("top") or "")
+        if not rank or rank > 10000:
+            continue
+        scope = m.group("scope") or ""
+        start = m.start("scope") if scope else m.start()
+        if m.group("verb"):
+            start = m.start()
+        subject_start = _clause_start(norm, start, 0)
+        out.append(
+            RankClaim(
+                subject=_strip_subject(norm[subject_start:start])[-30:],
+                quote=text[start : m.end()],
+                span=(start, m.end()),
+                section=sections.at(start),
+                rank=rank,
+                scope=scope,
+            )
+        )
+    return out
