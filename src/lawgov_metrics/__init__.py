@@ -40,6 +40,7 @@ _EXPORTS: dict[str, str] = {
     # rounding
     "Interval": "rounding",
     "round_fraction": "rounding",
+    "rounds_to": "rounding",
     "unround": "rounding",
     # numerals
     "find_quantities": "numerals",
@@ -81,7 +82,60 @@ _EXPORTS: dict[str, str] = {
     "plot_trend": "plotting",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "BreakdownClaim",
+    "CHECKS",
+    "CheckReport",
+    "CheckResult",
+    "ChecksFailedError",
+    "Claim",
+    "Figure",
+    "GrowthClaim",
+    "Indicator",
+    "Interval",
+    "LawgovMetricsError",
+    "PPChangeClaim",
+    "Panel",
+    "ParseError",
+    "Qualifier",
+    "Quantity",
+    "RankClaim",
+    "Report",
+    "SchemaError",
+    "Severity",
+    "ShareClaim",
+    "Status",
+    "StreakClaim",
+    "UndefinedGrowthError",
+    "UnknownIndicatorError",
+    "Vocabulary",
+    "__version__",
+    "check",
+    "check_share",
+    "check_share_frame",
+    "default_vocabulary",
+    "extract",
+    "find_quantities",
+    "growth_rate",
+    "implied_prior",
+    "integer_priors",
+    "multiple_factor",
+    "parse_number",
+    "parse_quantity",
+    "plot_compare",
+    "plot_growth",
+    "plot_small_multiples",
+    "plot_trend",
+    "pp_change",
+    "read_report",
+    "round_fraction",
+    "rounds_to",
+    "share_counts",
+    "unround",
+    "verify_growth",
+    "verify_growth_frame",
+    "verify_pp_change",
+]
 
 _SUBMODULES = {
     "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
@@ -150,4 +204,4 @@ if TYPE_CHECKING:
         StreakClaim,
     )
     from .results import CheckReport, CheckResult, Severity, Status
-    from .rounding import Interval, round_fraction, unround
+    from .rounding import Interval, round_fraction, rounds_to, unround
