@@ -344,3 +344,123 @@ def test_unround_fuzz_never_crashes_unexpectedly(text: str) -> None:
     assert iv.lower is not None
     assert iv.upper is not None
     assert iv.lower < iv.upper
+
+
+# --- interval by interval: * / overlaps, against exact points --------------------------
+
+ends = st.one_of(st.none(), fr)
+any_ivs = st.builds(
+    lambda a, b, lc, uc: Interval(
+        lower=a if b is None or a is None else min(a, b),
+        upper=b if a is None or b is None else max(a, b),
+        lower_closed=lc,
+        upper_closed=uc,
+    ),
+    ends, ends, st.booleans(), st.booleans(),
+)  # fmt: skip
+
+
+def _member(iv: Interval, t: Fraction, far: Fraction) -> Fraction:
+    """A point of ``iv`` picked by ``t`` in [0, 1] (``far`` reaches into unbounded ends)."""
+    lo = iv.lower if iv.lower is not None else (iv.upper or 0) - far
+    hi = iv.upper if iv.upper is not None else lo + far
+    return lo + t * (hi - lo)
+
+
+unit = st.fractions(0, 1, max_denominator=50)
+big = st.fractions(0, 10**6, max_denominator=7)
+
+
+@given(a=any_ivs, b=any_ivs, s=unit, t=unit, far=big)
+def test_interval_product_and_quotient_hold_every_pointwise_result(
+    a: Interval, b: Interval, s: Fraction, t: Fraction, far: Fraction
+) -> None:
+    x, y = _member(a, s, far), _member(b, t, far)
+    if not (_brute_contains(a, x) and _brute_contains(b, y)):
+        return
+    assert (a * b).contains(x * y)
+    on_one_side = (b.lower is not None and b.lower >= 0) or (b.upper is not None and b.upper <= 0)
+    if b.contains(0) or not on_one_side:
+        with pytest.raises(ZeroDivisionError, match="contains 0"):
+            a / b
+        return
+    assert (a / b).contains(x / y)
+
+
+def _corner_oracle(a: Interval, b: Interval, op: str) -> tuple[Fraction, bool, Fraction, bool]:
+    """Exact ends of ``{x op y}`` for bounded intervals: extremes lie at the corners of the
+    closures; an end is attained when a corner of members gives it, or it is 0 = 0 · y."""
+    assert a.lower is not None
+    assert a.upper is not None
+    assert b.lower is not None
+    assert b.upper is not None
+    f = (lambda x, y: x * y) if op == "*" else (lambda x, y: x / y)
+    corners = [(x, y) for x in (a.lower, a.upper) for y in (b.lower, b.upper)]
+    values = [f(x, y) for x, y in corners]
+
+    def attained(v: Fraction) -> bool:
+        hit = any(f(x, y) == v and a.contains(x) and b.contains(y) for x, y in corners)
+        return hit or (v == 0 and (a.contains(0) or (op == "*" and b.contains(0))))
+
+    lo, hi = min(values), max(values)
+    return lo, attained(lo), hi, attained(hi)
+
+
+@given(a=ivs, b=ivs)
+@example(a=Interval(lower=2, upper=3, upper_closed=False), b=Interval(lower=-1, upper=4))
+@example(
+    a=Interval(lower=0, upper=1),
+    b=Interval(lower=2, upper=3, lower_closed=False, upper_closed=False),
+)
+def test_interval_product_ends_match_the_corner_oracle(a: Interval, b: Interval) -> None:
+    if a.is_empty or b.is_empty:
+        assert (a * b).is_empty
+        return
+    p = a * b
+    assert (p.lower, p.lower_closed, p.upper, p.upper_closed) == _corner_oracle(a, b, "*")
+
+
+@given(a=ivs, b=ivs)
+@example(a=Interval(lower=786, upper=786), b=Interval(lower=2, upper=3, upper_closed=False))
+def test_interval_quotient_ends_match_the_corner_oracle(a: Interval, b: Interval) -> None:
+    assert b.lower is not None
+    assert b.upper is not None
+    if a.is_empty or b.is_empty or b.lower <= 0 <= b.upper:
+        return  # 0 in the closure of the divisor: covered by the pointwise test
+    q = a / b
+    assert (q.lower, q.lower_closed, q.upper, q.upper_closed) == _corner_oracle(a, b, "/")
+
+
+def test_interval_quotient_by_a_divisor_open_at_zero_is_unbounded() -> None:
+    q = Interval(lower=1, upper=2) / Interval(lower=0, upper=4, lower_closed=False)
+    assert (q.lower, q.lower_closed, q.upper) == (Fraction(1, 4), True, None)
+    q = Interval(lower=0, upper=2) / Interval(lower=1, upper=None)  # 0/y = 0 is attained
+    assert (q.lower, q.lower_closed, q.upper, q.upper_closed) == (0, True, 2, True)
+    with pytest.raises(ZeroDivisionError, match="contains 0"):
+        Interval(lower=1, upper=2) / Interval(lower=-1, upper=1, lower_closed=False)
+
+
+def test_interval_product_with_unbounded_and_zero_factors() -> None:
+    whole, zero = Interval(), Interval.point(0)
+    assert (whole * zero).is_point
+    assert (whole * zero).lower == 0
+    p = Interval(lower=0, upper=1, lower_closed=False) * whole
+    assert (p.lower, p.upper) == (None, None)
+    p = Interval(lower=0, upper=1, lower_closed=False) * Interval(lower=1, upper=None)
+    assert (p.lower, p.lower_closed, p.upper) == (0, False, None)  # x·y > 0, never 0
+    p = Interval(lower=-2, upper=-1) * Interval(lower=3, upper=None, lower_closed=False)
+    assert (p.lower, p.upper, p.upper_closed) == (None, -3, False)
+
+
+@given(a=any_ivs, b=any_ivs, v=fr)
+def test_overlaps_iff_a_common_point_exists(a: Interval, b: Interval, v: Fraction) -> None:
+    assert a.overlaps(b) == b.overlaps(a)
+    if _brute_contains(a, v) and _brute_contains(b, v):
+        assert a.overlaps(b)
+    if a.overlaps(b):  # a witness: the middle of the (non-empty) intersection
+        both = a & b
+        w = _member(both, Fraction(1, 2), Fraction(1))
+        assert _brute_contains(a, w)
+        assert _brute_contains(b, w)
+    else:
+        assert (a & b).is_empty

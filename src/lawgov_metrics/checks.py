@@ -53,12 +53,14 @@ Examples:
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar, overload
 
 import attrs
 
@@ -74,9 +76,7 @@ from .records import (
     StreakClaim,
 )
 from .results import CheckReport, CheckResult, Severity, Status
-
-if TYPE_CHECKING:
-    from .rounding import Interval, Scheme
+from .rounding import SCHEMES, Interval, Scheme, positive_part
 
 __all__ = [
     "CHECKS",
@@ -99,16 +99,6 @@ __all__ = [
     "subject_key",
 ]
 
-_SCHEMES = (
-    "half_up",
-    "half_even",
-    "half_down",
-    "up_or_down",
-    "truncate",
-    "ceiling",
-    "floor",
-)
-
 
 def _to_status(value: Status | str) -> Status:
     return value if isinstance(value, Status) else Status(value)
@@ -121,10 +111,8 @@ def _to_severity_map(
 
 
 def _check_scheme(_inst: object, _attribute: object, value: str) -> None:
-    if value not in _SCHEMES:
-        raise ValueError(
-            f"unknown rounding scheme {value!r}; expected one of {', '.join(_SCHEMES)}"
-        )
+    if value not in SCHEMES:
+        raise ValueError(f"unknown rounding scheme {value!r}; expected one of {', '.join(SCHEMES)}")
 
 
 def _check_more_than(_inst: object, _attribute: object, value: str) -> None:
@@ -176,6 +164,7 @@ class CheckConfig:
 
 ReportCheck = Callable[[Report, CheckConfig], list[CheckResult]]
 PairCheck = Callable[[Report, Report, CheckConfig], list[CheckResult]]
+_C = TypeVar("_C")
 
 
 @attrs.frozen(kw_only=True)
@@ -203,128 +192,34 @@ class CheckSpec:
 
 
 # ---------------------------------------------------------------------------------------
-# exact interval arithmetic (kept local: only the attributes of Interval are relied on)
+# exact numbers and intervals (rounding.Interval) for messages and comparisons
 
 
-class _Iv(NamedTuple):
-    """A real interval with exact ends; ``None`` is an infinite end."""
+def _entirely_above(a: Interval, b: Interval) -> bool:
+    """Whether every number of ``a`` exceeds every number of ``b``."""
+    return (
+        a.lower is not None
+        and b.upper is not None
+        and (a.lower > b.upper or (a.lower == b.upper and not (a.lower_closed and b.upper_closed)))
+    )
 
-    lo: Fraction | None
-    hi: Fraction | None
-    lc: bool
-    hc: bool
 
-    @classmethod
-    def of(cls, iv: Interval) -> _Iv:
-        lo = None if iv.lower is None else Fraction(iv.lower)
-        hi = None if iv.upper is None else Fraction(iv.upper)
-        return cls(
-            lo,
-            hi,
-            bool(iv.lower_closed) and lo is not None,
-            bool(iv.upper_closed) and hi is not None,
-        )
+def _integers_within(iv: Interval, lo: int, hi: int | None = None) -> range:
+    """The integers of ``iv`` in ``[lo, hi]`` (``hi=None``: no upper limit beyond ``iv``'s).
 
-    @classmethod
-    def point(cls, x: Fraction | int) -> _Iv:
-        return cls(Fraction(x), Fraction(x), True, True)
-
-    def to_interval(self) -> Interval:
-        from .rounding import Interval
-
-        return Interval(lower=self.lo, upper=self.hi, lower_closed=self.lc, upper_closed=self.hc)
-
-    def is_empty(self) -> bool:
-        if self.lo is None or self.hi is None:
-            return False
-        return self.lo > self.hi or (self.lo == self.hi and not (self.lc and self.hc))
-
-    def contains(self, x: Fraction | int) -> bool:
-        if self.lo is not None and (x < self.lo or (x == self.lo and not self.lc)):
-            return False
-        return not (self.hi is not None and (x > self.hi or (x == self.hi and not self.hc)))
-
-    def __and__(self, other: object) -> _Iv:
-        assert isinstance(other, _Iv)
-        lo, lc = self.lo, self.lc
-        if other.lo is not None and (lo is None or other.lo > lo):
-            lo, lc = other.lo, other.lc
-        elif other.lo is not None and other.lo == lo:
-            lc = lc and other.lc
-        hi, hc = self.hi, self.hc
-        if other.hi is not None and (hi is None or other.hi < hi):
-            hi, hc = other.hi, other.hc
-        elif other.hi is not None and other.hi == hi:
-            hc = hc and other.hc
-        return _Iv(lo, hi, lc, hc)
-
-    def meets(self, other: _Iv) -> bool:
-        return not (self & other).is_empty()
-
-    def __add__(self, other: object) -> _Iv:
-        assert isinstance(other, _Iv)
-        lo = None if self.lo is None or other.lo is None else self.lo + other.lo
-        hi = None if self.hi is None or other.hi is None else self.hi + other.hi
-        return _Iv(
-            lo, hi, lo is not None and self.lc and other.lc, hi is not None and self.hc and other.hc
-        )
-
-    def __neg__(self) -> _Iv:
-        return _Iv(
-            None if self.hi is None else -self.hi,
-            None if self.lo is None else -self.lo,
-            self.hc,
-            self.lc,
-        )
-
-    def __sub__(self, other: object) -> _Iv:
-        assert isinstance(other, _Iv)
-        return self + (-other)
-
-    def scale(self, k: Fraction) -> _Iv:
-        """Multiply by a positive scalar."""
-        assert k > 0
-        return _Iv(
-            None if self.lo is None else self.lo * k,
-            None if self.hi is None else self.hi * k,
-            self.lc,
-            self.hc,
-        )
-
-    def divide(self, d: _Iv) -> _Iv:
-        """``self / d`` for ``self`` within ``[0, ∞)`` and ``d`` within ``(0, ∞)``."""
-        assert self.lo is not None
-        assert self.lo >= 0
-        assert d.lo is not None
-        assert d.lo >= 0
-        if d.hi is None:
-            lo, lc = Fraction(0), self.lo == 0 and self.lc
-        else:
-            lo, lc = self.lo / d.hi, self.lc and d.hc
-        if self.hi is None or d.lo == 0:
-            hi, hc = None, False
-        else:
-            hi, hc = self.hi / d.lo, self.hc and d.lc
-        return _Iv(lo, hi, lc, hc)
-
-    def integers(self) -> range | None:
-        """The integers inside (``None`` when unbounded)."""
-        if self.lo is None or self.hi is None:
-            return None
-        first = -((-self.lo.numerator) // self.lo.denominator)  # ceil
-        if first == self.lo and not self.lc:
-            first += 1
-        last = self.hi.numerator // self.hi.denominator  # floor
-        if last == self.hi and not self.hc:
-            last -= 1
-        return range(first, max(first, last + 1))
-
-    def __str__(self) -> str:
-        left = "[" if self.lc else "("
-        right = "]" if self.hc else ")"
-        lo = "-∞" if self.lo is None else _fmt(self.lo)
-        hi = "∞" if self.hi is None else _fmt(self.hi)
-        return f"{left}{lo}, {hi}{right}"
+    Examples:
+        >>> _integers_within(Interval(lower="1.5", upper=None), 0, 4)
+        range(2, 5)
+        >>> _integers_within(Interval(lower=-3, upper=2, upper_closed=False), 0)
+        range(0, 2)
+    """
+    first, last = lo, hi
+    if iv.lower is not None and iv.lower >= lo:
+        first = math.ceil(iv.lower) if iv.lower_closed else math.floor(iv.lower) + 1
+    if iv.upper is not None and (hi is None or iv.upper <= hi):
+        last = math.floor(iv.upper) if iv.upper_closed else math.ceil(iv.upper) - 1
+    assert last is not None, "an unbounded interval needs an upper limit"
+    return range(first, max(first, last + 1))
 
 
 def _fmt(x: Fraction | Decimal | int, places: int = 3) -> str:
@@ -355,8 +250,20 @@ def _pct(g: Fraction) -> str:
     return _fmt(g * 100) + "%"
 
 
-def _bounds(q: Quantity, config: CheckConfig) -> _Iv:
-    return _Iv.of(q.bounds(config.scheme, more_than=config.more_than))
+def _show(iv: Interval) -> str:
+    """An interval for a message, its ends written by :func:`_fmt`.
+
+    Examples:
+        >>> _show(Interval(lower=Fraction(2, 3), upper=None, lower_closed=False))
+        '(0.666…, ∞)'
+    """
+    lo = "-∞" if iv.lower is None else _fmt(iv.lower)
+    hi = "∞" if iv.upper is None else _fmt(iv.upper)
+    return f"{'[' if iv.lower_closed else '('}{lo}, {hi}{']' if iv.upper_closed else ')'}"
+
+
+def _bounds(q: Quantity, config: CheckConfig) -> Interval:
+    return q.bounds(config.scheme, more_than=config.more_than)
 
 
 def _is_exact_count(fig: Figure) -> bool:
@@ -445,6 +352,11 @@ def _label(*reports: Report) -> tuple[str, ...]:
     return tuple(r.label for r in reports)
 
 
+def _consecutive(earlier: Report, later: Report) -> bool:
+    """Whether ``later`` is the report of the year after ``earlier``'s."""
+    return earlier.year is not None and later.year is not None and later.year == earlier.year + 1
+
+
 def _year_word(report: Report, offset: int = 0) -> str:
     return f"{report.year + offset}" if report.year is not None else "the prior year"
 
@@ -468,12 +380,12 @@ def _result(
     check_id: str,
     status: Status,
     message: str,
-    *,
     reason: str = "",
+    *,
     figures: Iterable[Figure | None] = (),
     reports: Sequence[Report] = (),
     observed: Fraction | Decimal | None = None,
-    expected: _Iv | None = None,
+    expected: Interval | None = None,
     details: dict[str, Any] | None = None,
 ) -> CheckResult:
     return CheckResult(
@@ -482,12 +394,10 @@ def _result(
         message=message,
         reason=reason,
         observed=observed,
-        expected=expected.to_interval() if expected is not None else None,
+        expected=expected,
         figures=tuple(f for f in figures if f is not None),
         reports=_label(*reports),
-        details={
-            k: v.to_interval() if isinstance(v, _Iv) else v for k, v in (details or {}).items()
-        },
+        details=details or {},
     )
 
 
@@ -499,13 +409,13 @@ def _undecidable(check_id: str, reason: str, message: str, **kw: Any) -> CheckRe
 # growth
 
 
-def _growth_factor(rate: Quantity, config: CheckConfig) -> _Iv:
+def _growth_factor(rate: Quantity, config: CheckConfig) -> Interval:
     """``1 + g`` as an interval, from a signed rate in percent."""
-    return _bounds(rate, config).scale(Fraction(1, 100)) + _Iv.point(1)
+    return _bounds(rate, config) / 100 + 1
 
 
 class _Implied(NamedTuple):
-    prior: _Iv | None
+    prior: Interval | None
     status: Status | None  # set when no prior interval could be made
     reason: str
     message: str
@@ -522,7 +432,7 @@ def _implied_prior(claim: GrowthClaim, config: CheckConfig) -> _Implied:
             f"growth claim “{_cq(claim)}” has no current figure to work from",
         )
     cur = _bounds(fig.quantity, config)
-    if cur.lo is None or cur.lo <= 0 or cur.hi is None:
+    if cur.lower is None or cur.lower <= 0 or cur.upper is None:
         return _Implied(
             None,
             Status.UNDECIDABLE,
@@ -548,7 +458,7 @@ def _implied_prior(claim: GrowthClaim, config: CheckConfig) -> _Implied:
             f"growth rate {rate.text or rate.value} is in {rate.unit!r}, not %",
         )
     factor = _growth_factor(rate, config)
-    if factor.hi is not None and factor.hi <= 0:
+    if factor.upper is not None and factor.upper <= 0:
         return _Implied(
             None,
             Status.FAIL,
@@ -556,8 +466,7 @@ def _implied_prior(claim: GrowthClaim, config: CheckConfig) -> _Implied:
             f"{_q(fig)} with “{_cq(claim)}”: a fall of 100% or more leaves nothing, yet "
             f"the current value is positive",
         )
-    positive = factor & _Iv(Fraction(0), None, False, False)
-    return _Implied(cur.divide(positive), None, "", "")
+    return _Implied(cur / positive_part(factor), None, "", "")
 
 
 def _candidates_text(r: range) -> str:
@@ -570,133 +479,102 @@ def _candidates_text(r: range) -> str:
     return f"{r.start}–{r[-1]} ({len(r)} values)"
 
 
-def _positive_integers(iv: _Iv) -> range | None:
-    ints = iv.integers()
-    if ints is None:
-        return None
-    return range(max(ints.start, 1), max(ints.stop, 1))
+def _positive_integers(iv: Interval) -> range | None:
+    """The positive integers in ``iv``; ``None`` when there are infinitely many."""
+    return _integers_within(iv, 1) if iv.is_bounded else None
 
 
 def _exact_growth(prior: Fraction, current: Fraction) -> Fraction:
     return (current - prior) / prior
 
 
-def _growth_implied_prior(report: Report, config: CheckConfig) -> list[CheckResult]:
-    cid = "growth.implied_prior"
-    out: list[CheckResult] = []
-    for claim in report.claims:
-        if not isinstance(claim, GrowthClaim):
-            continue
-        fig = claim.figure
-        figs = (fig, claim.rate_figure, claim.basis)
-        imp = _implied_prior(claim, config)
-        if imp.prior is None:
-            assert imp.status is not None
-            out.append(
-                _result(
-                    cid, imp.status, imp.message, reason=imp.reason, figures=figs, reports=(report,)
-                )
+def _each_claim(
+    kind: type[_C], one: Callable[[Report, _C, CheckConfig], CheckResult]
+) -> ReportCheck:
+    """A single-report check giving ``one`` result for each claim of type ``kind``."""
+
+    def per_report(report: Report, config: CheckConfig) -> list[CheckResult]:
+        return [one(report, c, config) for c in report.claims if isinstance(c, kind)]
+
+    return per_report
+
+
+def _implied_prior_result(report: Report, claim: GrowthClaim, config: CheckConfig) -> CheckResult:
+    """The ``growth.implied_prior`` result for one growth claim."""
+    fig = claim.figure
+    figs = (fig, claim.rate_figure, claim.basis)
+    result = functools.partial(_result, "growth.implied_prior", figures=figs, reports=(report,))
+
+    imp = _implied_prior(claim, config)
+    if imp.prior is None:
+        assert imp.status is not None
+        return result(imp.status, imp.message, imp.reason)
+    assert fig is not None
+    prior = imp.prior
+    what = f"{fig.subject or claim.subject or 'the figure'} {_q(fig)}, “{_cq(claim)}”"
+    if claim.basis is not None:
+        basis = _bounds(claim.basis.quantity, config)
+        if basis.upper is not None and basis.upper <= 0:
+            return result(
+                Status.UNDECIDABLE,
+                f"{what}: the printed prior {_q(claim.basis)} is not positive, so a growth "
+                "rate from it is undefined",
+                "nonpositive_prior",
             )
-            continue
-        assert fig is not None
-        prior = imp.prior
-        what = f"{fig.subject or claim.subject or 'the figure'} {_q(fig)}, “{_cq(claim)}”"
-        if claim.basis is not None:
-            basis = _bounds(claim.basis.quantity, config)
-            if basis.hi is not None and basis.hi <= 0:
-                out.append(
-                    _undecidable(
-                        cid,
-                        "nonpositive_prior",
-                        f"{what}: the printed prior {_q(claim.basis)} is not positive, so a "
-                        "growth rate from it is undefined",
-                        figures=figs,
-                        reports=(report,),
-                    )
-                )
-                continue
-            ok = basis.meets(prior)
-            observed = None
-            extra = ""
-            if (
-                basis.lo == basis.hi
-                and basis.lo is not None
-                and fig.quantity.rounded is False
-                and fig.quantity.qualifier is Qualifier.EXACT
-            ):
-                observed = _exact_growth(basis.lo, Fraction(fig.value))
-                extra = f" (exact growth {_pct(observed)})"
-            verb = "is consistent with" if ok else "contradicts"
-            out.append(
-                _result(
-                    cid,
-                    Status.PASS if ok else Status.FAIL,
-                    f"{what}: the printed prior {_q(claim.basis)}{extra} {verb} the rate, which "
-                    f"needs a prior in {prior}",
-                    reason="" if ok else "growth_mismatch",
-                    figures=figs,
-                    reports=(report,),
-                    observed=observed,
-                    expected=prior,
-                    details={"implied_prior": prior},
-                )
-            )
-            continue
-        year = _year_word(report, -1)
-        if _is_exact_count(fig):
-            cands = _positive_integers(prior)
-            if cands is not None and len(cands) == 0:
-                status, reason = Status.FAIL, "no_integer_prior"
-                msg = (
-                    f"{what}: no whole number in {year} can give this rate: the prior "
-                    f"would have to lie in {prior}, which holds no integer"
-                )
-                rivals = _rival_currents(report, claim, config)
-                if rivals:
-                    # Another count of the same sentence gives the rate a whole-number
-                    # prior: the rate may be about that one (691条…(含上年结转31件),上涨17.52%).
-                    status, reason = Status.WARN, "ambiguous_figure"
-                    msg += f"; but {', '.join(_q(f) for f in rivals)} in the same sentence fits"
-                out.append(
-                    _result(
-                        cid,
-                        status,
-                        msg,
-                        reason=reason,
-                        figures=figs,
-                        reports=(report,),
-                        expected=prior,
-                        details={"implied_prior": prior, "candidates": cands},
-                    )
-                )
-                continue
-            if cands is not None:
-                out.append(
-                    _result(
-                        cid,
-                        Status.PASS,
-                        f"{what} implies {_candidates_text(cands)} in {year} (prior in {prior})",
-                        reason="implied_prior",
-                        figures=figs,
-                        reports=(report,),
-                        expected=prior,
-                        details={"implied_prior": prior, "candidates": cands},
-                    )
-                )
-                continue
-        out.append(
-            _result(
-                cid,
-                Status.PASS,
-                f"{what} implies a value in {prior} in {year}",
-                reason="implied_interval",
-                figures=figs,
-                reports=(report,),
-                expected=prior,
-                details={"implied_prior": prior},
-            )
+        ok = basis.overlaps(prior)
+        observed = None
+        extra = ""
+        if (
+            basis.lower is not None
+            and basis.lower == basis.upper
+            and fig.quantity.rounded is False
+            and fig.quantity.qualifier is Qualifier.EXACT
+        ):
+            observed = _exact_growth(basis.lower, Fraction(fig.value))
+            extra = f" (exact growth {_pct(observed)})"
+        verb = "is consistent with" if ok else "contradicts"
+        return result(
+            Status.PASS if ok else Status.FAIL,
+            f"{what}: the printed prior {_q(claim.basis)}{extra} {verb} the rate, which needs "
+            f"a prior in {_show(prior)}",
+            "" if ok else "growth_mismatch",
+            observed=observed,
+            expected=prior,
+            details={"implied_prior": prior},
         )
-    return out
+    year = _year_word(report, -1)
+    cands = _positive_integers(prior) if _is_exact_count(fig) else None
+    if cands is None:
+        return result(
+            Status.PASS,
+            f"{what} implies a value in {_show(prior)} in {year}",
+            "implied_interval",
+            expected=prior,
+            details={"implied_prior": prior},
+        )
+    details = {"implied_prior": prior, "candidates": cands}
+    if cands:
+        return result(
+            Status.PASS,
+            f"{what} implies {_candidates_text(cands)} in {year} (prior in {_show(prior)})",
+            "implied_prior",
+            expected=prior,
+            details=details,
+        )
+    msg = (
+        f"{what}: no whole number in {year} can give this rate: the prior would have to lie "
+        f"in {_show(prior)}, which holds no integer"
+    )
+    rivals = _rival_currents(report, claim, config)
+    if rivals:
+        # Another count of the same sentence gives the rate a whole-number prior: the rate
+        # may be about that one (691条…(含上年结转31件),上涨17.52%).
+        msg += f"; but {', '.join(_q(f) for f in rivals)} in the same sentence fits"
+        return result(Status.WARN, msg, "ambiguous_figure", expected=prior, details=details)
+    return result(Status.FAIL, msg, "no_integer_prior", expected=prior, details=details)
+
+
+_growth_implied_prior = _each_claim(GrowthClaim, _implied_prior_result)
 
 
 _SENTENCE_END = re.compile(r"[。；;！!？?\n]")
@@ -749,88 +627,69 @@ def _matching_figures(fig: Figure, other: Report) -> list[Figure]:
 
 
 def _growth_prior_report(earlier: Report, later: Report, config: CheckConfig) -> list[CheckResult]:
-    cid = "growth.prior_report"
-    out: list[CheckResult] = []
-    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
-        return out
-    for claim in later.claims:
-        if not isinstance(claim, GrowthClaim) or claim.figure is None:
-            continue
-        fig = claim.figure
-        priors = _matching_figures(fig, earlier)
-        if not priors:
-            out.append(
-                _undecidable(
-                    cid,
-                    "no_prior_figure",
-                    f"{earlier.label} has no figure for {fig.subject or claim.subject!r} to test "
-                    f"“{_cq(claim)}” against",
-                    figures=(fig,),
-                    reports=(earlier, later),
-                )
-            )
-            continue
-        imp = _implied_prior(claim, config)
-        if imp.prior is None:
-            out.append(
-                _undecidable(
-                    cid, imp.reason, imp.message, figures=(fig, *priors), reports=(earlier, later)
-                )
-            )
-            continue
-        prior = imp.prior
-        hits = [p for p in priors if _bounds(p.quantity, config).meets(prior)]
-        head = (
-            f"{later.label} {fig.subject} {_q(fig)} “{_cq(claim)}” needs a "
-            f"{earlier.year} value in {prior}"
+    if not _consecutive(earlier, later):
+        return []
+    return [
+        _prior_report_result(earlier, later, claim, claim.figure, config)
+        for claim in later.claims
+        if isinstance(claim, GrowthClaim) and claim.figure is not None
+    ]
+
+
+def _prior_report_result(
+    earlier: Report, later: Report, claim: GrowthClaim, fig: Figure, config: CheckConfig
+) -> CheckResult:
+    """The ``growth.prior_report`` result for one growth claim with a current figure."""
+    result = functools.partial(_result, "growth.prior_report", reports=(earlier, later))
+    priors = _matching_figures(fig, earlier)
+    if not priors:
+        return result(
+            Status.UNDECIDABLE,
+            f"{earlier.label} has no figure for {fig.subject or claim.subject!r} to test "
+            f"“{_cq(claim)}” against",
+            "no_prior_figure",
+            figures=(fig,),
         )
-        if hits:
-            p = hits[0]
-            out.append(
-                _result(
-                    cid,
-                    Status.PASS,
-                    f"{head}; {earlier.label} printed {_q(p)} ({p.subject})",
-                    figures=(fig, claim.rate_figure, p),
-                    reports=(earlier, later),
-                    expected=prior,
-                    observed=Decimal(p.value),
-                )
-            )
-            continue
-        values = sorted({p.value for p in priors})
-        quotes = ", ".join(f"{_q(p)} ({p.subject})" for p in priors)
-        if len(values) == 1:
-            p = priors[0]
-            obs = Fraction(p.value)
-            extra = ""
-            if obs > 0 and fig.quantity.qualifier is Qualifier.EXACT and not fig.quantity.rounded:
-                extra = f"; from it the growth is {_pct(_exact_growth(obs, Fraction(fig.value)))}"
-            out.append(
-                _result(
-                    cid,
-                    Status.FAIL,
-                    f"{head}, but {earlier.label} printed {quotes}{extra}",
-                    reason="prior_mismatch",
-                    figures=(fig, claim.rate_figure, *priors),
-                    reports=(earlier, later),
-                    expected=prior,
-                    observed=Decimal(p.value),
-                )
-            )
-        else:
-            out.append(
-                _result(
-                    cid,
-                    Status.WARN,
-                    f"{head}, but none of the {earlier.label} figures for it fit: {quotes}",
-                    reason="ambiguous_prior",
-                    figures=(fig, claim.rate_figure, *priors),
-                    reports=(earlier, later),
-                    expected=prior,
-                )
-            )
-    return out
+    imp = _implied_prior(claim, config)
+    if imp.prior is None:
+        return result(Status.UNDECIDABLE, imp.message, imp.reason, figures=(fig, *priors))
+    prior = imp.prior
+    hits = [p for p in priors if _bounds(p.quantity, config).overlaps(prior)]
+    head = (
+        f"{later.label} {fig.subject} {_q(fig)} “{_cq(claim)}” needs a "
+        f"{earlier.year} value in {_show(prior)}"
+    )
+    if hits:
+        p = hits[0]
+        return result(
+            Status.PASS,
+            f"{head}; {earlier.label} printed {_q(p)} ({p.subject})",
+            figures=(fig, claim.rate_figure, p),
+            expected=prior,
+            observed=Decimal(p.value),
+        )
+    quotes = ", ".join(f"{_q(p)} ({p.subject})" for p in priors)
+    figs = (fig, claim.rate_figure, *priors)
+    if len({p.value for p in priors}) > 1:
+        return result(
+            Status.WARN,
+            f"{head}, but none of the {earlier.label} figures for it fit: {quotes}",
+            "ambiguous_prior",
+            figures=figs,
+            expected=prior,
+        )
+    obs = Fraction(priors[0].value)
+    extra = ""
+    if obs > 0 and fig.quantity.qualifier is Qualifier.EXACT and not fig.quantity.rounded:
+        extra = f"; from it the growth is {_pct(_exact_growth(obs, Fraction(fig.value)))}"
+    return result(
+        Status.FAIL,
+        f"{head}, but {earlier.label} printed {quotes}{extra}",
+        "prior_mismatch",
+        figures=figs,
+        expected=prior,
+        observed=Decimal(priors[0].value),
+    )
 
 
 def _direction_result(
@@ -840,54 +699,35 @@ def _direction_result(
     config: CheckConfig,
     source: str,
 ) -> CheckResult | None:
-    cid = "growth.direction"
+    result = functools.partial(_result, "growth.direction", reports=reports)
     fig = claim.figure
     if fig is None or claim.direction == "flat":
         return None
-    cur = _bounds(fig.quantity, config)
     values = {p.value for p in prior_figs}
     if len(values) != 1:
-        return _undecidable(
-            cid,
-            "ambiguous_prior",
+        return result(
+            Status.UNDECIDABLE,
             f"{source} gives {len(values)} different values for {fig.subject!r}; cannot tell "
             f"which one “{_cq(claim)}” is measured from",
+            "ambiguous_prior",
             figures=(fig, *prior_figs),
-            reports=reports,
         )
     p = prior_figs[0]
-    prior = _bounds(p.quantity, config)
-    word = "增长/增加 (up)" if claim.direction == "up" else "下降/减少 (down)"
-    below = (
-        cur.hi is not None
-        and prior.lo is not None
-        and (cur.hi < prior.lo or (cur.hi == prior.lo and not (cur.hc and prior.lc)))
-    )
-    above = (
-        cur.lo is not None
-        and prior.hi is not None
-        and (cur.lo > prior.hi or (cur.lo == prior.hi and not (cur.lc and prior.hc)))
-    )
-    wrong = below if claim.direction == "up" else above
-    right = above if claim.direction == "up" else below
+    cur, prior = _bounds(fig.quantity, config), _bounds(p.quantity, config)
+    went_up, went_down = _entirely_above(cur, prior), _entirely_above(prior, cur)
+    says_up = claim.direction == "up"
+    wrong, right = (went_down, went_up) if says_up else (went_up, went_down)
+    word = "增长/增加 (up)" if says_up else "下降/减少 (down)"
     msg = f"“{_cq(claim)}” says {word}: {fig.subject} {_q(fig)} against {source} {_q(p)}"
     if wrong:
-        return _result(
-            cid,
-            Status.FAIL,
-            msg + " goes the other way",
-            reason="wrong_direction",
-            figures=(fig, p),
-            reports=reports,
-        )
+        return result(Status.FAIL, msg + " goes the other way", "wrong_direction", figures=(fig, p))
     if right:
-        return _result(cid, Status.PASS, msg, figures=(fig, p), reports=reports)
-    return _undecidable(
-        cid,
-        "overlapping_values",
+        return result(Status.PASS, msg, figures=(fig, p))
+    return result(
+        Status.UNDECIDABLE,
         msg + ": the two values are too close to tell the direction",
+        "overlapping_values",
         figures=(fig, p),
-        reports=reports,
     )
 
 
@@ -905,7 +745,7 @@ def _growth_direction_pair(
     earlier: Report, later: Report, config: CheckConfig
 ) -> list[CheckResult]:
     out: list[CheckResult] = []
-    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
+    if not _consecutive(earlier, later):
         return out
     for claim in later.claims:
         if not isinstance(claim, GrowthClaim) or claim.figure is None or claim.basis is not None:
@@ -922,154 +762,93 @@ def _growth_direction_pair(
 # shares
 
 
-_HUNDRED = Fraction(100)
+def _granularity_result(report: Report, claim: ShareClaim, config: CheckConfig) -> CheckResult:
+    """The ``share.granularity`` result for one share claim."""
+    rate = claim.rate
+    total, part = claim.total, claim.part
+    where = f"“{_cq(claim)}”" if claim.quote else f"{rate.text or rate.value}%"
+    result = functools.partial(
+        _result, "share.granularity", figures=(claim.rate_figure, total, part), reports=(report,)
+    )
+
+    if rate.unit != "%":
+        return result(
+            Status.UNDECIDABLE,
+            f"{where}: the rate is in {rate.unit!r}, not %",
+            "unsupported_rate_unit",
+        )
+    if total is not None and part is None and _is_accounts_for(claim):
+        # "224438条,占总量的49.9%": the count before 占 is the part; its whole is the
+        # total of the breakdown it is listed in, if any.
+        whole = _whole_of(report, total)
+        if whole is None:
+            return result(
+                Status.UNDECIDABLE,
+                f"{where}: {_q(total)} is the part (占…), and its whole is not found",
+                "whole_unknown",
+            )
+        total, part = whole, total
+        result = functools.partial(result, figures=(claim.rate_figure, total, part))
+    if total is None:
+        return result(
+            Status.UNDECIDABLE,
+            f"{where}: no count is stated for this rate to be a share of",
+            "no_total",
+        )
+    if not _is_exact_count(total):
+        return result(
+            Status.UNDECIDABLE,
+            f"{where}: its total {_q(total)} is not an exact count, so any rate fits",
+            "approximate_total",
+        )
+    n = int(total.value)
+    if n <= 0:
+        return result(
+            Status.UNDECIDABLE, f"{where}: a share of {n} items is undefined", "nonpositive_total"
+        )
+    share = _bounds(rate, config) / 100
+    written = rate.text or rate.value
+    inferred = claim.confidence == "inferred"
+    bad_status = config.inferred_share_status if inferred else Status.FAIL
+    tie = " (the count was inferred from nearby text)" if inferred else ""
+    if part is not None:
+        ok = (_bounds(part.quantity, config) / n).overlaps(share)
+        obs = Fraction(part.value) / n
+        return result(
+            Status.PASS if ok else bad_status,
+            f"{where}: {_q(part)} of {_q(total)} is {_pct(obs)}, "
+            f"{'which' if ok else 'which does not'} round to {written}"
+            f" (needs a share in {_show(share * 100)}%){tie}",
+            "" if ok else "part_mismatch",
+            observed=obs,
+            expected=share,
+        )
+    counts = _integers_within(share * n, 0, n)
+    if counts:
+        return result(
+            Status.PASS,
+            f"{where}: {written} of {_q(total)} is reached by k = {_candidates_text(counts)}{tie}",
+            expected=share,
+            details={"counts": counts},
+        )
+    msg = (
+        f"{where}: no whole number k of {n} gives {written} "
+        f"(k/{n} would have to lie in {_show(share * 100)}%){tie}"
+    )
+    reason = "no_integer_count"
+    bases = _bases_for_part(n, share)
+    if bad_status is Status.FAIL and bases:
+        # The count may be the rate's numerator (纠正2629件,纠错率16.54%) rather than its
+        # base; that reading fits, so the tie is in doubt.
+        bad_status, reason = Status.WARN, "count_may_be_part"
+        msg += (
+            f"; but if {_q(total)} is the part rather than the whole, a base of "
+            f"{_candidates_text(bases)} fits"
+        )
+    return result(bad_status, msg, reason, expected=share, details={"counts": counts})
 
 
-def _share_granularity(report: Report, config: CheckConfig) -> list[CheckResult]:
-    cid = "share.granularity"
-    out: list[CheckResult] = []
-    for claim in report.claims:
-        if not isinstance(claim, ShareClaim):
-            continue
-        rate = claim.rate
-        figs = (claim.rate_figure, claim.total, claim.part)
-        where = f"“{_cq(claim)}”" if claim.quote else f"{rate.text or rate.value}%"
-        if rate.unit != "%":
-            out.append(
-                _undecidable(
-                    cid,
-                    "unsupported_rate_unit",
-                    f"{where}: the rate is in {rate.unit!r}, not %",
-                    figures=figs,
-                    reports=(report,),
-                )
-            )
-            continue
-        total, part = claim.total, claim.part
-        if total is not None and part is None and _is_accounts_for(claim):
-            # "224438条,占总量的49.9%": the count before 占 is the part; its whole is the
-            # total of the breakdown it is listed in, if any.
-            whole = _whole_of(report, total)
-            if whole is None:
-                out.append(
-                    _undecidable(
-                        cid,
-                        "whole_unknown",
-                        f"{where}: {_q(total)} is the part (占…), and its whole is not found",
-                        figures=figs,
-                        reports=(report,),
-                    )
-                )
-                continue
-            total, part = whole, total
-            figs = (claim.rate_figure, total, part)
-        if total is None:
-            out.append(
-                _undecidable(
-                    cid,
-                    "no_total",
-                    f"{where}: no count is stated for this rate to be a share of",
-                    figures=figs,
-                    reports=(report,),
-                )
-            )
-            continue
-        if not _is_exact_count(total):
-            out.append(
-                _undecidable(
-                    cid,
-                    "approximate_total",
-                    f"{where}: its total {_q(total)} is not an exact count, so any rate fits",
-                    figures=figs,
-                    reports=(report,),
-                )
-            )
-            continue
-        n = int(total.value)
-        if n <= 0:
-            out.append(
-                _undecidable(
-                    cid,
-                    "nonpositive_total",
-                    f"{where}: a share of {n} items is undefined",
-                    figures=figs,
-                    reports=(report,),
-                )
-            )
-            continue
-        share = _bounds(rate, config).scale(Fraction(1, 100))
-        inferred = claim.confidence == "inferred"
-        bad_status = config.inferred_share_status if inferred else Status.FAIL
-        tie = " (the count was inferred from nearby text)" if inferred else ""
-        if part is not None:
-            part_iv = _bounds(part.quantity, config)
-            ratio = part_iv.scale(Fraction(1, n))
-            ok = ratio.meets(share)
-            obs = Fraction(part.value) / n
-            msg = (
-                f"{where}: {_q(part)} of {_q(total)} is {_pct(obs)}, "
-                f"{'which' if ok else 'which does not'} round to {rate.text or rate.value}"
-                f" (needs a share in {share.scale(_HUNDRED)}%){tie}"
-            )
-            out.append(
-                _result(
-                    cid,
-                    Status.PASS if ok else bad_status,
-                    msg,
-                    reason="" if ok else "part_mismatch",
-                    figures=figs,
-                    reports=(report,),
-                    observed=obs,
-                    expected=share,
-                )
-            )
-            continue
-        counts = (share.scale(Fraction(n)) & _Iv(Fraction(0), Fraction(n), True, True)).integers()
-        assert counts is not None
-        if len(counts):
-            msg = (
-                f"{where}: {rate.text or rate.value} of {_q(total)} is reached by "
-                f"k = {_candidates_text(counts)}{tie}"
-            )
-            out.append(
-                _result(
-                    cid,
-                    Status.PASS,
-                    msg,
-                    figures=figs,
-                    reports=(report,),
-                    expected=share,
-                    details={"counts": counts},
-                )
-            )
-        else:
-            msg = (
-                f"{where}: no whole number k of {n} gives {rate.text or rate.value} "
-                f"(k/{n} would have to lie in {share.scale(_HUNDRED)}%){tie}"
-            )
-            reason = "no_integer_count"
-            bases = _bases_for_part(n, share)
-            if bad_status is Status.FAIL and bases:
-                # The count may be the rate's numerator (纠正2629件,纠错率16.54%) rather
-                # than its base; that reading fits, so the tie is in doubt.
-                bad_status, reason = Status.WARN, "count_may_be_part"
-                msg += (
-                    f"; but if {_q(total)} is the part rather than the whole, a base of "
-                    f"{_candidates_text(bases)} fits"
-                )
-            out.append(
-                _result(
-                    cid,
-                    bad_status,
-                    msg,
-                    reason=reason,
-                    figures=figs,
-                    reports=(report,),
-                    expected=share,
-                    details={"counts": counts},
-                )
-            )
-    return out
+_share_granularity = _each_claim(ShareClaim, _granularity_result)
 
 
 def _is_accounts_for(claim: ShareClaim) -> bool:
@@ -1089,14 +868,13 @@ def _whole_of(report: Report, fig: Figure) -> Figure | None:
     return next(iter(wholes.values())) if len(wholes) == 1 else None
 
 
-def _bases_for_part(part: int, share: _Iv) -> range:
+def _bases_for_part(part: int, share: Interval) -> range:
     """Integer bases ``N >= part`` with ``part / N`` inside ``share`` (a fraction)."""
-    positive = share & _Iv(Fraction(0), None, False, False)
-    if part <= 0 or positive.is_empty() or (positive.hi is not None and positive.hi <= 0):
+    positive = positive_part(share)
+    if part <= 0 or positive.is_empty:
         return range(0)
-    bases = _Iv.point(part).divide(positive) & _Iv(Fraction(part), None, True, False)
-    found = bases.integers()
-    return range(0) if found is None else found
+    bases = Interval.point(part) / positive
+    return _integers_within(bases, part) if bases.is_bounded else range(0)
 
 
 _MAY_EXCEED_100 = (
@@ -1140,48 +918,29 @@ def _rate_figures(report: Report) -> list[Figure]:
 
 
 def _share_range(report: Report, config: CheckConfig) -> list[CheckResult]:
-    cid = "share.range"
-    out: list[CheckResult] = []
-    whole = _Iv(Fraction(0), _HUNDRED, True, True)
-    for f in _rate_figures(report):
-        iv = _bounds(f.quantity, config)
-        label = f"{f.subject or 'rate'} {_q(f)}"
-        if iv.meets(whole):
-            out.append(
-                _result(
-                    cid,
-                    Status.PASS,
-                    f"{label} lies within [0%, 100%]",
-                    figures=(f,),
-                    reports=(report,),
-                    expected=whole,
-                )
-            )
-        elif any(w in f.subject for w in _MAY_EXCEED_100):
-            out.append(
-                _undecidable(
-                    cid,
-                    "may_exceed_100",
-                    f"{label} is outside [0%, 100%], but {f.subject!r} may be a ratio rather "
-                    "than a share",
-                    figures=(f,),
-                    reports=(report,),
-                )
-            )
-        else:
-            out.append(
-                _result(
-                    cid,
-                    Status.FAIL,
-                    f"{label} is a share and cannot lie outside [0%, 100%]",
-                    reason="share_out_of_range",
-                    figures=(f,),
-                    reports=(report,),
-                    observed=Decimal(f.value),
-                    expected=whole,
-                )
-            )
-    return out
+    return [_range_result(report, f, config) for f in _rate_figures(report)]
+
+
+def _range_result(report: Report, f: Figure, config: CheckConfig) -> CheckResult:
+    """The ``share.range`` result for one rate figure."""
+    result = functools.partial(_result, "share.range", figures=(f,), reports=(report,))
+    whole = Interval(lower=0, upper=100)
+    label = f"{f.subject or 'rate'} {_q(f)}"
+    if _bounds(f.quantity, config).overlaps(whole):
+        return result(Status.PASS, f"{label} lies within [0%, 100%]", expected=whole)
+    if any(w in f.subject for w in _MAY_EXCEED_100):
+        return result(
+            Status.UNDECIDABLE,
+            f"{label} is outside [0%, 100%], but {f.subject!r} may be a ratio rather than a share",
+            "may_exceed_100",
+        )
+    return result(
+        Status.FAIL,
+        f"{label} is a share and cannot lie outside [0%, 100%]",
+        "share_out_of_range",
+        observed=Decimal(f.value),
+        expected=whole,
+    )
 
 
 _DONE_WORDS = ("办结", "结案", "答复", "处理", "化解", "完成", "审结", "执结", "回复", "办理")
@@ -1190,6 +949,46 @@ _PENDING_RE = re.compile(r"未办结|尚未办结|正在办理|未结|在办|未
 
 def _is_100(q: Quantity) -> bool:
     return q.unit == "%" and q.value == 100 and q.qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST)
+
+
+def _all_100_result(report: Report, claim: ShareClaim, config: CheckConfig) -> CheckResult | None:
+    """The ``share.all_100`` result for a 100% share claim with a part and a total, if any."""
+    total, part = claim.total, claim.part
+    if total is None or part is None:
+        return None
+    result = functools.partial(
+        _result, "share.all_100", figures=(claim.rate_figure, total, part), reports=(report,)
+    )
+    said = f"“{_cq(claim)}”"
+    if not (_is_exact_count(total) and _is_exact_count(part)):
+        return result(
+            Status.UNDECIDABLE,
+            f"{said}: 100% with {_q(part)} of {_q(total)}, but the counts are not exact",
+            "approximate_count",
+        )
+    n, k = int(total.value), int(part.value)
+    if n <= 0:
+        return None
+    if k == n:
+        return result(Status.PASS, f"{said}: {_q(part)} of {_q(total)} is indeed all")
+    share = _bounds(claim.rate, config) / 100
+    obs = Fraction(k, n)
+    if share.contains(obs):
+        return result(
+            Status.WARN,
+            f"{said}: 100% is written although only {_q(part)} of {_q(total)} ({_pct(obs)}) "
+            "are counted; it rounds to 100% but is not all",
+            "rounded_to_100",
+            observed=obs,
+            expected=share,
+        )
+    return result(
+        Status.FAIL,
+        f"{said}: 100% is written but {_q(part)} of {_q(total)} is {_pct(obs)}",
+        "not_all",
+        observed=obs,
+        expected=share,
+    )
 
 
 def _share_all_100(report: Report, config: CheckConfig) -> list[CheckResult]:
@@ -1201,65 +1000,9 @@ def _share_all_100(report: Report, config: CheckConfig) -> list[CheckResult]:
             continue
         if claim.rate_figure is not None:
             seen.add(claim.rate_figure.span)
-        total, part = claim.total, claim.part
-        if total is None or part is None:
-            continue
-        figs = (claim.rate_figure, total, part)
-        if not (_is_exact_count(total) and _is_exact_count(part)):
-            out.append(
-                _undecidable(
-                    cid,
-                    "approximate_count",
-                    f"“{_cq(claim)}”: 100% with {_q(part)} of {_q(total)}, but the counts are "
-                    "not exact",
-                    figures=figs,
-                    reports=(report,),
-                )
-            )
-            continue
-        n, k = int(total.value), int(part.value)
-        if n <= 0:
-            continue
-        if k == n:
-            out.append(
-                _result(
-                    cid,
-                    Status.PASS,
-                    f"“{_cq(claim)}”: {_q(part)} of {_q(total)} is indeed all",
-                    figures=figs,
-                    reports=(report,),
-                )
-            )
-            continue
-        share = _bounds(claim.rate, config).scale(Fraction(1, 100))
-        obs = Fraction(k, n)
-        if share.contains(obs):
-            out.append(
-                _result(
-                    cid,
-                    Status.WARN,
-                    f"“{_cq(claim)}”: 100% is written although only {_q(part)} of {_q(total)} "
-                    f"({_pct(obs)}) are counted; it rounds to 100% but is not all",
-                    reason="rounded_to_100",
-                    figures=figs,
-                    reports=(report,),
-                    observed=obs,
-                    expected=share,
-                )
-            )
-        else:
-            out.append(
-                _result(
-                    cid,
-                    Status.FAIL,
-                    f"“{_cq(claim)}”: 100% is written but {_q(part)} of {_q(total)} is {_pct(obs)}",
-                    reason="not_all",
-                    figures=figs,
-                    reports=(report,),
-                    observed=obs,
-                    expected=share,
-                )
-            )
+        r = _all_100_result(report, claim, config)
+        if r is not None:
+            out.append(r)
     for f in report.figures:
         if (
             f.span in seen
@@ -1298,66 +1041,41 @@ def _share_all_100(report: Report, config: CheckConfig) -> list[CheckResult]:
 
 
 def _breakdown_part_exceeds_whole(report: Report, config: CheckConfig) -> list[CheckResult]:
-    cid = "breakdown.part_exceeds_whole"
-    out: list[CheckResult] = []
-    for claim in report.claims:
-        if not isinstance(claim, BreakdownClaim):
-            continue
-        total = claim.total
-        t = _bounds(total.quantity, config)
-        for part in claim.parts:
-            figs = (total, part)
-            if part.unit != total.unit:
-                out.append(
-                    _undecidable(
-                        cid,
-                        "unit_mismatch",
-                        f"part {_q(part)} and whole {_q(total)} are in different units",
-                        figures=figs,
-                        reports=(report,),
-                    )
-                )
-                continue
-            p = _bounds(part.quantity, config)
-            head = f"{part.subject or 'part'} {_q(part)} of {total.subject or 'total'} {_q(total)}"
-            if (
-                p.lo is not None
-                and t.hi is not None
-                and (p.lo > t.hi or (p.lo == t.hi and not (p.lc and t.hc)))
-            ):
-                out.append(
-                    _result(
-                        cid,
-                        Status.FAIL,
-                        f"{head}: the part is larger than the whole",
-                        reason="part_exceeds_whole",
-                        figures=figs,
-                        reports=(report,),
-                        expected=t,
-                    )
-                )
-            elif p.hi is not None and t.lo is not None and p.hi <= t.lo:
-                out.append(
-                    _result(
-                        cid,
-                        Status.PASS,
-                        f"{head}: the part fits in the whole",
-                        figures=figs,
-                        reports=(report,),
-                        expected=t,
-                    )
-                )
-            else:
-                out.append(
-                    _undecidable(
-                        cid,
-                        "approximate_values",
-                        f"{head}: the written values are too approximate to compare",
-                        figures=figs,
-                        reports=(report,),
-                    )
-                )
-    return out
+    return [
+        _part_result(report, claim.total, part, config)
+        for claim in report.claims
+        if isinstance(claim, BreakdownClaim)
+        for part in claim.parts
+    ]
+
+
+def _part_result(report: Report, total: Figure, part: Figure, config: CheckConfig) -> CheckResult:
+    """The ``breakdown.part_exceeds_whole`` result for one part of a breakdown."""
+    result = functools.partial(
+        _result, "breakdown.part_exceeds_whole", figures=(total, part), reports=(report,)
+    )
+    if part.unit != total.unit:
+        return result(
+            Status.UNDECIDABLE,
+            f"part {_q(part)} and whole {_q(total)} are in different units",
+            "unit_mismatch",
+        )
+    t, p = _bounds(total.quantity, config), _bounds(part.quantity, config)
+    head = f"{part.subject or 'part'} {_q(part)} of {total.subject or 'total'} {_q(total)}"
+    if _entirely_above(p, t):
+        return result(
+            Status.FAIL,
+            f"{head}: the part is larger than the whole",
+            "part_exceeds_whole",
+            expected=t,
+        )
+    if p.upper is not None and t.lower is not None and p.upper <= t.lower:
+        return result(Status.PASS, f"{head}: the part fits in the whole", expected=t)
+    return result(
+        Status.UNDECIDABLE,
+        f"{head}: the written values are too approximate to compare",
+        "approximate_values",
+    )
 
 
 _CARRY_PART_RE = re.compile(r"结转|转接|转入下|下一?年度")
@@ -1384,28 +1102,26 @@ def _breakdown_sum(report: Report, config: CheckConfig) -> list[CheckResult]:
             )
             continue
         t = _bounds(total.quantity, config)
-        s = _Iv.point(0)
-        for p in claim.parts:
-            s = s + _bounds(p.quantity, config)
+        s = sum((_bounds(p.quantity, config) for p in claim.parts), Interval.point(0))
         plus = " + ".join(p.quote or str(p.value) for p in claim.parts)
         exact_sum = sum((p.value for p in claim.parts), Decimal(0))
         head = f"{total.subject or 'total'} {_q(total)} with parts {plus} (= {exact_sum})"
         if claim.exhaustive:
-            ok = s.meets(t)
+            ok = s.overlaps(t)
             reason, status = "", Status.PASS
             note = ""
             carried = [p for p in claim.parts if _CARRY_PART_RE.search(p.subject)]
             if not ok and carried:
                 # A carry-over to next year (结转下年度) is not an outcome of the cases
                 # concluded this year: try the sum without it.
-                rest = _Iv.point(0)
-                for p in claim.parts:
-                    if p not in carried:
-                        rest = rest + _bounds(p.quantity, config)
-                if rest.meets(t):
+                rest = sum(
+                    (_bounds(p.quantity, config) for p in claim.parts if p not in carried),
+                    Interval.point(0),
+                )
+                if rest.overlaps(t):
                     ok = True
                     note = f" once the carry-over {', '.join(_q(p) for p in carried)} is left out"
-            below = s.hi is not None and t.lo is not None and s.hi < t.lo
+            below = s.upper is not None and t.lower is not None and s.upper < t.lower
             if not ok:
                 status, reason = Status.FAIL, "sum_mismatch"
                 if below and "其中" in claim.quote and "分别" not in claim.quote:
@@ -1426,11 +1142,7 @@ def _breakdown_sum(report: Report, config: CheckConfig) -> list[CheckResult]:
                 )
             )
         else:
-            over = (
-                s.lo is not None
-                and t.hi is not None
-                and (s.lo > t.hi or (s.lo == t.hi and not (s.lc and t.hc)))
-            )
+            over = _entirely_above(s, t)
             msg = (
                 f"{head}: the listed parts {'exceed' if over else 'fit within'} the total"
                 f"{'' if over else ' (the list need not be complete)'}"
@@ -1579,11 +1291,11 @@ def _pp_result(
     pp = _bounds(claim.rate, config)
     if claim.direction == "down" and claim.rate.value > 0:
         pp = -pp
-    ok = diff.meets(pp)
+    ok = diff.overlaps(pp)
     exact = Fraction(current.value) - Fraction(prior.value)
     msg = (
         f"“{_cq(claim)}”: {current.subject} {_q(prior)} → {_q(current)} is a change of "
-        f"{_fmt(exact)} points as written (true change in {diff}), "
+        f"{_fmt(exact)} points as written (true change in {_show(diff)}), "
         f"{'consistent with' if ok else 'not'} {claim.rate.text or claim.rate.value}"
     )
     return _result(
@@ -1627,7 +1339,7 @@ def _pp_change_rates(report: Report, config: CheckConfig) -> list[CheckResult]:
                     cid,
                     Status.PASS,
                     f"“{_cq(claim)}”: {claim.figure.subject} {_q(claim.figure)} implies "
-                    f"{prior}% in {_year_word(report, -1)}",
+                    f"{_show(prior)}% in {_year_word(report, -1)}",
                     reason="implied_rate",
                     figures=(claim.figure, claim.rate_figure),
                     reports=(report,),
@@ -1640,7 +1352,7 @@ def _pp_change_rates(report: Report, config: CheckConfig) -> list[CheckResult]:
 
 def _pp_change_pair(earlier: Report, later: Report, config: CheckConfig) -> list[CheckResult]:
     out: list[CheckResult] = []
-    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
+    if not _consecutive(earlier, later):
         return out
     for claim in later.claims:
         if not isinstance(claim, PPChangeClaim) or claim.figure is None or claim.basis:
@@ -1694,89 +1406,67 @@ _STREAK_MATCH = Fraction(3, 5)
 
 
 def _streak_sequence(earlier: Report, later: Report, config: CheckConfig) -> list[CheckResult]:
-    cid = "streak.sequence"
-    out: list[CheckResult] = []
-    if earlier.year is None or later.year is None or later.year != earlier.year + 1:
-        return out
+    if not _consecutive(earlier, later):
+        return []
     olds = [c for c in earlier.claims if isinstance(c, StreakClaim)]
-    for claim in later.claims:
-        if not isinstance(claim, StreakClaim):
-            continue
-        key = _streak_key(claim.subject)
-        scored = sorted(
-            ((_similarity(key, _streak_key(o.subject)), i) for i, o in enumerate(olds)),
-            reverse=True,
-        )
-        n = claim.years
-        now = f"{later.label} “{_cq(claim) or claim.subject}” (连续{n}年)"
-        if scored and scored[0][0] >= _STREAK_MATCH:
-            old = olds[scored[0][1]]
-            m = old.years
-            then = f"{earlier.label} “{_cq(old) or old.subject}” (连续{m}年)"
-            figs = (claim.figure, old.figure)
-            if m == n - 1:
-                out.append(
-                    _result(
-                        cid,
-                        Status.PASS,
-                        f"{now} follows {then}",
-                        figures=figs,
-                        reports=(earlier, later),
-                    )
-                )
-            elif m < n - 1:
-                out.append(
-                    _result(
-                        cid,
-                        Status.FAIL,
-                        f"{now} jumps from {then}: a streak grows by one a year, so "
-                        f"{earlier.year} should have said 连续{n - 1}年",
-                        reason="streak_jump",
-                        figures=figs,
-                        reports=(earlier, later),
-                    )
-                )
-            else:
-                out.append(
-                    _result(
-                        cid,
-                        Status.WARN,
-                        f"{now} does not advance from {then}: expected 连续{m + 1}年 in "
-                        f"{later.year}, unless the two count different awards or periods",
-                        reason="streak_not_advancing",
-                        figures=figs,
-                        reports=(earlier, later),
-                    )
-                )
-            continue
-        if n == 2 and key and _mentions(earlier.text, key):
-            out.append(
-                _result(
-                    cid,
-                    Status.PASS,
-                    f"{now}: {earlier.label} mentions the first award ({key})",
-                    reason="first_award",
-                    figures=(claim.figure,),
-                    reports=(earlier, later),
-                )
+    return [
+        _streak_result(earlier, later, claim, olds)
+        for claim in later.claims
+        if isinstance(claim, StreakClaim)
+    ]
+
+
+def _streak_result(
+    earlier: Report, later: Report, claim: StreakClaim, olds: Sequence[StreakClaim]
+) -> CheckResult:
+    """The ``streak.sequence`` result for one streak, against last year's streaks ``olds``."""
+    result = functools.partial(_result, "streak.sequence", reports=(earlier, later))
+    key = _streak_key(claim.subject)
+    best = max(
+        ((_similarity(key, _streak_key(o.subject)), i) for i, o in enumerate(olds)), default=None
+    )
+    n = claim.years
+    now = f"{later.label} “{_cq(claim) or claim.subject}” (连续{n}年)"
+    if best is not None and best[0] >= _STREAK_MATCH:
+        old = olds[best[1]]
+        m = old.years
+        then = f"{earlier.label} “{_cq(old) or old.subject}” (连续{m}年)"
+        figs = (claim.figure, old.figure)
+        if m == n - 1:
+            return result(Status.PASS, f"{now} follows {then}", figures=figs)
+        if m < n - 1:
+            return result(
+                Status.FAIL,
+                f"{now} jumps from {then}: a streak grows by one a year, so "
+                f"{earlier.year} should have said 连续{n - 1}年",
+                "streak_jump",
+                figures=figs,
             )
-            continue
-        out.append(
-            _undecidable(
-                cid,
-                "no_prior_streak",
-                f"{now}: {earlier.label} "
-                + (
-                    "does not mention the first award"
-                    if n == 2
-                    else f"has no 连续{n - 1}年 claim for the same subject"
-                )
-                + " to confirm it",
-                figures=(claim.figure,),
-                reports=(earlier, later),
-            )
+        return result(
+            Status.WARN,
+            f"{now} does not advance from {then}: expected 连续{m + 1}年 in "
+            f"{later.year}, unless the two count different awards or periods",
+            "streak_not_advancing",
+            figures=figs,
         )
-    return out
+    if n == 2 and key and _mentions(earlier.text, key):
+        return result(
+            Status.PASS,
+            f"{now}: {earlier.label} mentions the first award ({key})",
+            "first_award",
+            figures=(claim.figure,),
+        )
+    missing = (
+        "does not mention the first award"
+        if n == 2
+        else f"has no 连续{n - 1}年 claim for the same subject"
+    )
+    return result(
+        Status.UNDECIDABLE,
+        f"{now}: {earlier.label} {missing} to confirm it",
+        "no_prior_streak",
+        figures=(claim.figure,),
+    )
 
 
 def _mentions(text: str, key: str) -> bool:
@@ -1802,39 +1492,32 @@ def _compare_restated(
     config: CheckConfig,
     what: str,
 ) -> CheckResult:
-    cid = "restated.figure"
+    result = functools.partial(_result, "restated.figure", reports=reports)
     s = _bounds(said.quantity, config)
-    hits = [o for o in others if _bounds(o.quantity, config).meets(s)]
+    hits = [o for o in others if _bounds(o.quantity, config).overlaps(s)]
     earlier, later = reports
     head = f"{what}: {later.label} gives {_q(said)}"
     if hits:
-        return _result(
-            cid,
+        return result(
             Status.PASS,
             f"{head}, as {earlier.label} did ({_q(hits[0])})",
             figures=(said, hits[0]),
-            reports=reports,
         )
-    values = {o.value for o in others}
     quotes = ", ".join(f"{_q(o)} ({o.subject})" for o in others)
-    if len(values) == 1:
-        return _result(
-            cid,
-            Status.FAIL,
-            f"{head}, but {earlier.label} printed {quotes}",
-            reason="restated",
+    if len({o.value for o in others}) > 1:
+        return result(
+            Status.WARN,
+            f"{head}; {earlier.label} printed several values, none equal: {quotes}",
+            "ambiguous_prior",
             figures=(said, *others),
-            reports=reports,
-            observed=Decimal(said.value),
-            expected=_bounds(others[0].quantity, config),
         )
-    return _result(
-        cid,
-        Status.WARN,
-        f"{head}; {earlier.label} printed several values, none equal: {quotes}",
-        reason="ambiguous_prior",
+    return result(
+        Status.FAIL,
+        f"{head}, but {earlier.label} printed {quotes}",
+        "restated",
         figures=(said, *others),
-        reports=reports,
+        observed=Decimal(said.value),
+        expected=_bounds(others[0].quantity, config),
     )
 
 
@@ -1845,19 +1528,11 @@ def _restated_figure(earlier: Report, later: Report, config: CheckConfig) -> lis
     gap = later.year - earlier.year
     if gap == 1:
         for claim in later.claims:
-            if isinstance(claim, GrowthClaim) and claim.basis is not None and claim.figure:
-                priors = _matching_figures(claim.figure, earlier)
-                if priors:
-                    out.append(
-                        _compare_restated(
-                            claim.basis,
-                            priors,
-                            (earlier, later),
-                            config,
-                            f"{earlier.year} {claim.figure.subject} restated in “{_cq(claim)}”",
-                        )
-                    )
-            if isinstance(claim, PPChangeClaim) and claim.basis is not None and claim.figure:
+            if (
+                isinstance(claim, (GrowthClaim, PPChangeClaim))
+                and claim.basis is not None
+                and claim.figure
+            ):
                 priors = _matching_figures(claim.figure, earlier)
                 if priors:
                     out.append(
@@ -2017,9 +1692,47 @@ def _config(config: CheckConfig | None) -> CheckConfig:
     return CheckConfig() if config is None else config
 
 
-def check_growth_implied_prior(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+class _OnReports(Protocol):
+    def __call__(
+        self, report: Report | Iterable[Report], *, config: CheckConfig | None = None
+    ) -> list[CheckResult]: ...
+
+
+class _OnPairs(Protocol):
+    def __call__(
+        self, reports: Iterable[Report], *, config: CheckConfig | None = None
+    ) -> list[CheckResult]: ...
+
+
+@overload
+def _public(check_id: str, doc: str) -> _OnReports: ...
+@overload
+def _public(check_id: str, doc: str, *, pair: Literal[True]) -> _OnPairs: ...
+def _public(check_id: str, doc: str, *, pair: bool = False) -> _OnReports | _OnPairs:
+    """The public function ``check_<id>`` running the check ``check_id`` alone.
+
+    It takes a report or a list of reports (``pair=True``: a list, named ``reports``) and
+    an optional :class:`CheckConfig`, and returns the results of that check only.
+    """
+
+    def on_reports(
+        report: Report | Iterable[Report], *, config: CheckConfig | None = None
+    ) -> list[CheckResult]:
+        return _run(CHECKS[check_id], _as_reports(report), _config(config))
+
+    def on_pairs(
+        reports: Iterable[Report], *, config: CheckConfig | None = None
+    ) -> list[CheckResult]:
+        return on_reports(reports, config=config)
+
+    function = on_pairs if pair else on_reports
+    function.__name__ = function.__qualname__ = "check_" + check_id.replace(".", "_")
+    function.__doc__ = doc
+    return function
+
+
+check_growth_implied_prior = _public(
+    "growth.implied_prior",
     """``growth.implied_prior``: the prior-year value a growth claim implies.
 
     For current value ``c > 0`` and a reported growth whose unrounded interval is
@@ -2040,13 +1753,12 @@ def check_growth_implied_prior(
         >>> [r] = check_growth_implied_prior(rep)
         >>> r.status, r.reason
         (<Status.FAIL: 'fail'>, 'no_integer_prior')
-    """
-    return _run(CHECKS["growth.implied_prior"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_growth_prior_report(
-    reports: Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_growth_prior_report = _public(
+    "growth.prior_report",
     """``growth.prior_report``: a growth claim against last year's report's own figure.
 
     For each growth claim in a report of year Y, the figures of the report of year Y-1 (same
@@ -2059,13 +1771,13 @@ def check_growth_prior_report(
     Examples:
         >>> check_growth_prior_report([])
         []
-    """
-    return _run(CHECKS["growth.prior_report"], _as_reports(reports), _config(config))
+    """,
+    pair=True,
+)
 
 
-def check_growth_direction(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_growth_direction = _public(
+    "growth.direction",
     """``growth.direction``: 同比增长 with a current value below last year's, or the reverse.
 
     Compares the current figure with the printed basis, or (across reports, for claims
@@ -2076,13 +1788,12 @@ def check_growth_direction(
     Examples:
         >>> check_growth_direction([])
         []
-    """
-    return _run(CHECKS["growth.direction"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_share_granularity(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_share_granularity = _public(
+    "share.granularity",
     """``share.granularity``: GRIM for a rate tied to a count.
 
     A rate ``r`` of ``n`` items is possible only if some integer ``k`` in ``[0, n]`` has
@@ -2094,13 +1805,12 @@ def check_share_granularity(
     Examples:
         >>> check_share_granularity([])
         []
-    """
-    return _run(CHECKS["share.granularity"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_share_range(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_share_range = _public(
+    "share.range",
     """``share.range``: a share below 0% or above 100%.
 
     Looks at rate-kind figures in % and the rates of share claims. A subject that may be a
@@ -2110,13 +1820,12 @@ def check_share_range(
     Examples:
         >>> check_share_range([])
         []
-    """
-    return _run(CHECKS["share.range"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_share_all_100(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_share_all_100 = _public(
+    "share.all_100",
     """``share.all_100``: 100% written next to counts that say not all.
 
     * A share claim of 100% with a printed part and total: PASS when they are equal;
@@ -2128,13 +1837,12 @@ def check_share_all_100(
     Examples:
         >>> check_share_all_100([])
         []
-    """
-    return _run(CHECKS["share.all_100"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_breakdown_part_exceeds_whole(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_breakdown_part_exceeds_whole = _public(
+    "breakdown.part_exceeds_whole",
     """``breakdown.part_exceeds_whole``: a part larger than its whole.
 
     Qualifiers are respected (``5500余`` is ``[5500, 5600)``); a part in another unit is
@@ -2143,13 +1851,12 @@ def check_breakdown_part_exceeds_whole(
     Examples:
         >>> check_breakdown_part_exceeds_whole([])
         []
-    """
-    return _run(CHECKS["breakdown.part_exceeds_whole"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_breakdown_sum(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_breakdown_sum = _public(
+    "breakdown.sum",
     """``breakdown.sum``: parts that should add up to their total but do not.
 
     An exhaustive breakdown (分别为, a complete list) FAILs when the sum of its parts cannot
@@ -2158,13 +1865,12 @@ def check_breakdown_sum(
     Examples:
         >>> check_breakdown_sum([])
         []
-    """
-    return _run(CHECKS["breakdown.sum"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_duplicate_value(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_duplicate_value = _public(
+    "duplicate.value",
     """``duplicate.value``: the same value on two different indicators of one report.
 
     WARN only for exact values with at least ``config.duplicate_min_digits`` significant
@@ -2176,13 +1882,12 @@ def check_duplicate_value(
     Examples:
         >>> check_duplicate_value([])
         []
-    """
-    return _run(CHECKS["duplicate.value"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_pp_change_rates(
-    report: Report | Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_pp_change_rates = _public(
+    "pp_change.rates",
     """``pp_change.rates``: a percentage-point change against the two rates.
 
     With both rates known (the printed basis, or last year's report) the true difference
@@ -2192,13 +1897,12 @@ def check_pp_change_rates(
     Examples:
         >>> check_pp_change_rates([])
         []
-    """
-    return _run(CHECKS["pp_change.rates"], _as_reports(report), _config(config))
+    """,
+)
 
 
-def check_streak_sequence(
-    reports: Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_streak_sequence = _public(
+    "streak.sequence",
     """``streak.sequence``: 连续N年 in year Y needs 连续N-1年 in year Y-1.
 
     Streaks are matched by subject (award words such as 获评/荣获/等次 and years removed,
@@ -2210,13 +1914,13 @@ def check_streak_sequence(
     Examples:
         >>> check_streak_sequence([])
         []
-    """
-    return _run(CHECKS["streak.sequence"], _as_reports(reports), _config(config))
+    """,
+    pair=True,
+)
 
 
-def check_restated_figure(
-    reports: Iterable[Report], *, config: CheckConfig | None = None
-) -> list[CheckResult]:
+check_restated_figure = _public(
+    "restated.figure",
     """``restated.figure``: a later report restating an earlier year's figure differently.
 
     * A growth or percentage-point claim's printed basis (较2022年558件) against the
@@ -2228,8 +1932,9 @@ def check_restated_figure(
     Examples:
         >>> check_restated_figure([])
         []
-    """
-    return _run(CHECKS["restated.figure"], _as_reports(reports), _config(config))
+    """,
+    pair=True,
+)
 
 
 CHECKS: Mapping[str, CheckSpec] = types.MappingProxyType(

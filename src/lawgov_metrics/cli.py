@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO, cast
 
 import attrs
 
-from . import __version__
+from . import __version__, rounding
 from .errors import LawgovMetricsError
 
 if TYPE_CHECKING:
@@ -59,15 +59,7 @@ __all__ = ["PROG", "REPORT_SUFFIXES", "SCHEMES", "build_parser", "main"]
 PROG = "lawgov-metrics"
 """The name of the console script."""
 
-SCHEMES: tuple[str, ...] = (
-    "half_up",
-    "half_even",
-    "half_down",
-    "up_or_down",
-    "truncate",
-    "ceiling",
-    "floor",
-)
+SCHEMES: tuple[str, ...] = rounding.SCHEMES
 """The rounding schemes ``--scheme`` accepts (see :func:`lawgov_metrics.unround`)."""
 
 REPORT_SUFFIXES: frozenset[str] = frozenset({".txt", ".html", ".htm"})

@@ -431,6 +431,16 @@ class Interval:
     def __and__(self, other: Interval) -> Interval:
         return self.intersection(other)
 
+    def overlaps(self, other: Interval) -> bool:
+        """Whether some number lies in both intervals.
+
+        Examples:
+            >>> a = Interval(lower=0, upper=1, upper_closed=False)
+            >>> a.overlaps(Interval(lower=1, upper=2)), a.overlaps(Interval(lower="0.5", upper=2))
+            (False, True)
+        """
+        return not self.intersection(other).is_empty
+
     def hull(self, other: Interval) -> Interval:
         """The smallest interval holding both (the empty interval is ignored).
 
@@ -508,8 +518,23 @@ class Interval:
     def __rsub__(self, other: ExactNumber) -> Interval:
         return (-self) + other
 
-    def __mul__(self, other: ExactNumber) -> Interval:
-        """Multiply by a number; a negative factor swaps the ends, zero gives ``[0, 0]``."""
+    def __mul__(self, other: ExactNumber | Interval) -> Interval:
+        """Multiply by a number, or by an interval (``{a * b}``).
+
+        A negative factor swaps the ends and zero gives ``[0, 0]``. For two intervals each
+        end of the product is the smallest (largest) product of two ends, closed when two
+        closed ends give it or when it is 0 and a factor holds 0; an unbounded end times a
+        non-zero end is unbounded.
+
+        Examples:
+            >>> a = Interval(lower=2, upper=3, upper_closed=False)
+            >>> print(a * Interval(lower=-1, upper=4)), print(a * Interval(lower=0, upper=None))
+            (-3, 12)
+            [0, ∞)
+            (None, None)
+        """
+        if isinstance(other, Interval):
+            return _times(self, other)
         c = to_fraction(other)
         if self.is_empty:
             return Interval.empty()
@@ -527,8 +552,32 @@ class Interval:
     def __rmul__(self, other: ExactNumber) -> Interval:
         return self * other
 
-    def __truediv__(self, other: ExactNumber) -> Interval:
-        """Divide by a non-zero number (for ``c / interval`` see :meth:`reciprocal_times`)."""
+    def __truediv__(self, other: ExactNumber | Interval) -> Interval:
+        """Divide by a non-zero number, or by an interval not containing 0 (``{a / b}``).
+
+        For ``c / interval`` see :meth:`reciprocal_times`. A divisor with an open end at 0
+        gives an unbounded quotient.
+
+        Raises:
+            ZeroDivisionError: If the divisor is 0 or an interval containing 0.
+
+        Examples:
+            >>> print(Interval(lower=786, upper=786) / Interval(lower="1.68665", upper="1.68675",
+            ...                                                   upper_closed=False))
+            (465.984882…, 466.012510…]
+            >>> print(Interval(lower=1, upper=2) / Interval(lower=0, upper=4, lower_closed=False))
+            [0.25, ∞)
+        """
+        if isinstance(other, Interval):
+            if self.is_empty or other.is_empty:
+                return Interval.empty()
+            try:
+                inverse = other.reciprocal_times(1)
+            except ValueError:
+                raise ZeroDivisionError(
+                    f"cannot divide the interval {self} by {other}, which contains 0"
+                ) from None
+            return _times(self, inverse)
         c = to_fraction(other)
         if c == 0:
             raise ZeroDivisionError(f"cannot divide the interval {self} by zero")
@@ -598,6 +647,44 @@ class Interval:
 
     def __str__(self) -> str:
         return self.to_str()
+
+
+#: An end of an interval on the extended line: (-1, 0) is -∞, (1, 0) is +∞, (0, x) is x.
+_Ext: TypeAlias = tuple[int, Fraction]
+
+
+def _end_product(a: _Ext, a_closed: bool, b: _Ext, b_closed: bool) -> tuple[_Ext, bool]:
+    """The product of two interval ends, and whether some pair of members attains it."""
+    (ai, ax), (bi, bx) = a, b
+    if ai == 0 and bi == 0:
+        zero = (ax == 0 and a_closed) or (bx == 0 and b_closed)  # 0 times any member is 0
+        return (0, ax * bx), (a_closed and b_closed) or zero
+    if ai == 0 and ax == 0:
+        return (0, Fraction(0)), a_closed  # 0 · ∞: the neighbouring finite end gives 0 too
+    if bi == 0 and bx == 0:
+        return (0, Fraction(0)), b_closed
+    sign = (ai or (ax > 0) - (ax < 0)) * (bi or (bx > 0) - (bx < 0))
+    return (sign, Fraction(0)), False
+
+
+def _times(a: Interval, b: Interval) -> Interval:
+    """``{x * y : x in a, y in b}``: the extreme products are among those of the ends."""
+    if a.is_empty or b.is_empty:
+        return Interval.empty()
+
+    def ends(iv: Interval) -> list[tuple[_Ext, bool]]:
+        lo: _Ext = (-1, Fraction(0)) if iv.lower is None else (0, iv.lower)
+        hi: _Ext = (1, Fraction(0)) if iv.upper is None else (0, iv.upper)
+        return [(lo, iv.lower_closed), (hi, iv.upper_closed)]
+
+    products = [_end_product(x, xc, y, yc) for x, xc in ends(a) for y, yc in ends(b)]
+    low, high = min(p for p, _ in products), max(p for p, _ in products)
+    return Interval(
+        lower=None if low[0] else low[1],
+        upper=None if high[0] else high[1],
+        lower_closed=any(c for p, c in products if p == low),
+        upper_closed=any(c for p, c in products if p == high),
+    )
 
 
 def _max_lower(a: Interval, b: Interval) -> tuple[Fraction | None, bool]:
