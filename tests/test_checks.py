@@ -469,6 +469,16 @@ def test_all_100_cases() -> None:
     assert und.status is Status.UNDECIDABLE
 
 
+def test_all_100_on_an_inferred_tie_warns_instead_of_failing() -> None:
+    doc = share_doc(40, "100", part=36, confidence="inferred")
+    r = only(checks.check_share_all_100(doc), "share.all_100")
+    assert r.status is Status.WARN
+    assert "inference" in r.message
+    strict = checks.CheckConfig(inferred_share_status=Status.FAIL)
+    r2 = only(checks.check_share_all_100(doc, config=strict), "share.all_100")
+    assert r2.status is Status.FAIL
+
+
 def test_all_100_with_pending_cases_in_the_same_section() -> None:
     d = Doc().say("办理政府信息公开申请")
     d.fig("120", "件", "办理政府信息公开申请")

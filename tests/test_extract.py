@@ -231,6 +231,29 @@ def test_share_stated_and_inferred() -> None:
     assert s2.confidence == "inferred"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "total", "part"),
+    [
+        # a population of cases before the rate: the cases are the whole
+        ("行政应诉案件312件，行政机关负责人出庭应诉率达100%。", "312件", None),
+        ("调解矛盾纠纷1497宗，成功率达98.73%。", "1497宗", None),
+        # the count names the rate's numerator: it is the part
+        ("受理纠纷80件，调解成功72件，调解成功率90%。", None, "72件"),
+        ("审结案件977件，其中纠错案件236件，纠错率24.2%。", None, "236件"),
+    ],
+)
+def test_share_count_is_whole_or_part_by_its_words(
+    sentence: str, total: str | None, part: str | None
+) -> None:
+    [claim] = [c for c in extract(sentence).claims if c.kind == "share"]
+    got_total = claim.total.quote if claim.total else None
+    got_part = claim.part.quote if claim.part else None
+    if total is not None:
+        assert (got_total, got_part) == (total, None)
+    else:
+        assert got_part == part
+
+
 def test_rate_without_a_count_is_no_share() -> None:
     assert extract("二是推进出庭应诉工作,出庭应诉率达100%。").claims == ()
 

@@ -136,8 +136,9 @@ class CheckConfig:
             ``[28300, 28400)``) or ``"unbounded"`` (``[28300, ∞)``).
         duplicate_min_digits: ``duplicate.value`` only looks at values with at least this
             many significant digits (trailing zeros of an integer do not count).
-        inferred_share_status: Status given by ``share.granularity`` when a rate fails but
-            its count was only inferred from a neighbouring sentence (default WARN).
+        inferred_share_status: Status given by ``share.granularity`` and ``share.all_100``
+            when a rate fails but its count was only inferred from a neighbouring sentence
+            (default WARN).
         severity: Severity overrides. A key that is a check id sets the severity of that
             check's FAIL and WARN results; a key that is a :class:`Status` sets it for every
             result with that status (a check id wins over a status).
@@ -982,9 +983,11 @@ def _all_100_result(report: Report, claim: ShareClaim, config: CheckConfig) -> C
             observed=obs,
             expected=share,
         )
+    inferred = claim.confidence == "inferred"
+    tie = " (the counts were tied to the rate by inference from nearby text)" if inferred else ""
     return result(
-        Status.FAIL,
-        f"{said}: 100% is written but {_q(part)} of {_q(total)} is {_pct(obs)}",
+        config.inferred_share_status if inferred else Status.FAIL,
+        f"{said}: 100% is written but {_q(part)} of {_q(total)} is {_pct(obs)}{tie}",
         "not_all",
         observed=obs,
         expected=share,

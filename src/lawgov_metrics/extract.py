@@ -1174,6 +1174,31 @@ def _overlap(stem: str, ctx: str) -> bool:
     return any(stem[k : k + 2] in ctx for k in range(len(stem) - 1))
 
 
+#: Head nouns that make a count a population of cases rather than an outcome: in
+#: 行政应诉案件312件,出庭应诉率100% the count is what the rate is a share of.
+_POPULATION_NOUNS: Final = ("案件", "申请", "纠纷", "事项", "案")
+
+
+def _count_names_part(stem: str, ctx: str) -> bool:
+    """Whether the words before a count name the rate's numerator (调解成功4470件 / 调解成功率).
+
+    The whole stem of the rate in the count's clause names it (纠错案件236件 / 纠错率). Its
+    last two characters do too (以调解方式结案170件 / 调解率), unless a population noun
+    follows them there (行政应诉案件 / 出庭应诉率: the cases are the whole, not the part).
+    """
+    if len(stem) < 2:
+        return False
+    if stem in ctx:
+        return True
+    tail = stem[-2:]
+    i = ctx.find(tail)
+    while i >= 0:
+        if not ctx.startswith(_POPULATION_NOUNS, i + 2):
+            return True
+        i = ctx.find(tail, i + 1)
+    return False
+
+
 def _share_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
     out: list[Claim] = []
     for i, c in enumerate(cands):
@@ -1214,14 +1239,15 @@ def _share_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections)
         confidence: Literal["stated", "inferred"] = "stated"
         stem = subj.removesuffix("率")
         noun = stem[:-2]
-        if zhan or (len(stem) >= 2 and stem[-2:] in pctx):
+        names_part = _count_names_part(stem, pctx)
+        if zhan or names_part:
             part = prev
             total = _find_total(norm, cands, cands.index(prev), part, item)
             if total is not None and total.start < sa:
                 confidence = "inferred"
             if not same_sentence:
                 confidence = "inferred"
-                if zhan and not (len(stem) >= 2 and stem[-2:] in pctx):
+                if zhan and not names_part:
                     # 占比 with no count in its own sentence: the count before is the whole
                     part, total = None, prev
         elif same_sentence and (len(subj) <= 4 or (noun and _overlap(noun, pctx))):
