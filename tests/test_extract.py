@@ -426,3 +426,95 @@ def test_share_claims_tie_rate_and_total(total: int, data: st.DataObject) -> Non
     assert s.part.value == part
     # the oracle: the written rate is the exact share rounded to the written places
     assert abs(Fraction(s.rate.value) - pct) <= Fraction(1, 200)
+
+
+# ---------------------------------------------------------------- breakdowns, balances, tables
+
+
+def breakdowns(text: str) -> list[tuple[str, list[str], bool]]:
+    return [
+        (c.total.quote, [p.quote for p in c.parts], c.exhaustive)
+        for c in extract(text).claims_of("breakdown")
+    ]
+
+
+def test_balance_with_printed_handled_total() -> None:
+    text = "全年共办理申请152件(含上年结转6件),已办结147件,结转下年度继续办理5件。"
+    assert sorted(breakdowns(text)) == [
+        ("152件", ["147件", "5件"], True),
+        ("152件", ["6件"], False),
+    ]
+
+
+def test_balance_with_zero_carried_forward() -> None:
+    text = "全年新收申请136件,结转上年度申请3件,办理答复139件,结转下年度办理0件。"
+    assert breakdowns(text) == [("139件", ["136件", "3件"], True)]
+
+
+def test_balance_total_is_never_invented() -> None:
+    # 受理452 + 结转上年9 = 461 = 办结454 + 结转下年7, but 461 is not printed
+    assert breakdowns("全年受理申请452件,结转上年9件,按时办结454件,结转下年继续办理7件。") == []
+    assert breakdowns("收到申请620件,上年结转5件,共办结612件,结转下年度13件。") == []
+
+
+def test_among_list_of_a_disposed_total() -> None:
+    text = "办结的82件中,予以公开11件,不予公开8件,无法提供48件,不予处理9件,办理行政复议1件。"
+    assert breakdowns(text) == [("82件", ["11件", "8件", "48件", "9件"], True)]
+    assert breakdowns("在审结的977件案件中,直接纠错236件。") == [("977件", ["236件"], False)]
+
+
+def test_parenthesised_parts_and_nested_lists() -> None:
+    text = "累计更新政府信息1319条(含政府信息公开1115条,财政资金信息204条),发布动态1219条。"
+    assert breakdowns(text) == [("1319条", ["1115条", "204条"], False)]
+    text = "共50件,其中,复议37件,同比增长76.19%(上年21件),办结35件(含上年度2件)。"
+    assert ("50件", ["37件"], False) in breakdowns(text)
+
+
+def test_list_after_a_list_refers_to_its_total() -> None:
+    text = (
+        "纠错236件,较去年60件增长了近3倍。结果分别为撤销48件,确认违法188件。"
+        "其中行政强制类164件,其他类72件。"
+    )
+    got = breakdowns(text)
+    assert ("236件", ["48件", "188件"], True) in got
+    assert ("236件", ["164件", "72件"], True) in got
+    assert all(total != "60件" for total, _, _ in got)
+
+
+def test_pp_change_ties_both_rates() -> None:
+    for text, now, before in [
+        ("网办率由83.5%提高到96.0%,提高12.5个百分点。", "96.0%", "83.5%"),
+        ("公示率达99.50%,较上年的97.3%提高2.2个百分点。", "99.50%", "97.3%"),
+    ]:
+        r = extract(text)
+        (pp,) = r.claims_of("pp_change")
+        assert pp.figure is not None
+        assert pp.basis is not None
+        assert (pp.figure.quote, pp.basis.quote) == (now, before)
+        assert not r.claims_of("share")  # the prior rate is no share
+
+
+def test_rank_scope_from_the_contest() -> None:
+    r = extract("在全省法治政府建设考评中排名第二,在全国系统评估中位列前三。")
+    assert [(c.rank, c.scope) for c in r.claims_of("rank")] == [(2, "全省"), (3, "全国")]
+
+
+def test_tab_and_single_pipe_table_rows() -> None:
+    r = extract("项目\t自然人\t总计\n一、本年新收申请数量\t139\t146\n行政许可 | 4736\n首页 | 新闻")
+    assert [(f.quote, f.subject) for f in r.figures] == [
+        ("139", "本年新收申请数量"),
+        ("146", "本年新收申请数量"),
+        ("4736", "行政许可"),
+    ]
+
+
+def test_visit_count_in_prose_is_no_furniture() -> None:
+    assert quotes("门户网站全年访问量约182万人次,账号共27个。") == ["约182万人次", "27个"]
+    assert quotes("访问量：1234\n办理案件12件。") == ["12件"]
+
+
+def test_outcome_rate_of_the_handled_count() -> None:
+    (s,) = extract("办理热线工单约3600件,按期办结率达到99.6%。").claims_of("share")
+    assert s.total is not None
+    assert s.total.quote == "约3600件"
+    assert extract("集中学法4期,参学率100%。").claims_of("share") == []

@@ -61,12 +61,25 @@ def _claim_key(c: Any) -> tuple[object, ...]:
     if c.kind == "share":
         return ("share", _dec(c.rate.value), v(c.total), v(c.part))
     if c.kind == "pp_change":
-        return ("pp_change", _dec(c.rate.value), v(c.figure))
+        return ("pp_change", _dec(c.rate.value), v(c.figure), v(c.basis))
     if c.kind == "breakdown":
         return ("breakdown", v(c.total), tuple(v(p) for p in c.parts))
     if c.kind == "streak":
         return ("streak", c.years)
     return ("rank", c.rank, c.scope)
+
+
+class _Any:
+    """Equal to anything: a gold field left unlabelled (an older gold file's pp basis)."""
+
+    def __eq__(self, other: object) -> bool:
+        return True
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "ANY"
 
 
 def _gold_key(g: dict[str, Any]) -> tuple[object, ...]:
@@ -77,7 +90,9 @@ def _gold_key(g: dict[str, Any]) -> tuple[object, ...]:
     if k == "share":
         return ("share", _dec(g["rate"]), _dec(g["total"]), _dec(g["part"]))
     if k == "pp_change":
-        return ("pp_change", _dec(g["rate"]), _dec(g["figure"]))
+        # the prior rate is compared when the gold file labels it (由X%提高到Y%)
+        basis = _dec(g["basis"]) if "basis" in g else _Any()
+        return ("pp_change", _dec(g["rate"]), _dec(g["figure"]), basis)
     if k == "breakdown":
         return ("breakdown", _dec(g["total"]), tuple(_dec(p) for p in g["parts"]))
     if k == "streak":
@@ -90,8 +105,9 @@ def _claim_scores(gold: dict[str, Any], claims: Iterable[Any]) -> tuple[int, int
     tp = fn = 0
     for g in gold["claims"]:
         key = _gold_key(g)
-        if key in pool:
-            pool.remove(key)
+        hit = next((p for p in pool if key == p), None)
+        if hit is not None:
+            pool.remove(hit)
             tp += 1
         else:
             fn += 1

@@ -90,7 +90,7 @@ NOT_FIGURE_RES: Final = (
 
 #: Page furniture lines (dropped before any figure is looked for).
 FURNITURE_RE: Final = re.compile(
-    r"headerBg|分享到|相关附件|字体[:：]|【\s*字体|访问量|浏览次数|阅读次数|点击数|"
+    r"headerBg|分享到|相关附件|字体[:：]|【\s*字体|(?:访问量|浏览次数|阅读次数|点击数)\s?[:：]|"
     r"打印本页|关闭窗口|打印本文|收藏本页|发布日期|发布时间|文章来源|信息来源|来源[:：]"
 )
 
@@ -134,6 +134,7 @@ SUBJECT_SUFFIXES: Final = tuple(
             "占比", "占", "至", "到", "超过", "超", "突破", "逾", "近", "将近", "接近",
             "同比", "了", "的", "和", "及", "仅", "只", "高达", "多达", "已经", "保持",
             "提高到", "提升至", "提升到", "提高至", "上升到", "上升至", "下降到", "下降至",
+            "由", "从",
         },
         key=len,
         reverse=True,

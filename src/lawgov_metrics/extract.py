@@ -370,7 +370,10 @@ def _lines(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-_TITLE_WORDS: Final = ("法治", "依法行政", "政务公开", "信息公开", "工作", "情况")
+_TITLE_WORDS: Final = ("法治", "依法行政", "政务公开", "信息公开", "工作", "情况", "行政复议",
+                       "行政应诉", "行政诉讼")  # fmt: skip
+#: What a title line calls the document (报告, 年报, a statistics 通报 ...).
+_TITLE_KIND_RE: Final = re.compile(r"报告|年报|通报|综述|统计分析|工作总结")
 _ADMIN_RE: Final = re.compile(
     r"[\u4e00-\u9fff]{2,}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|新区|街道办事处|"
     r"街道|省|市|州|盟|区|旗|镇|乡)|[\u4e00-\u9fff]+?县"
@@ -423,7 +426,7 @@ def _metadata(text: str, norm: str, lines: list[tuple[int, int]]) -> dict[str, o
             or any(ch in line for ch in ",，。;；")
         ):
             continue
-        if "报告" in line and any(w in line for w in _TITLE_WORDS):
+        if _TITLE_KIND_RE.search(line) and any(w in line for w in _TITLE_WORDS):
             lead = len(norm[a:b]) - len(norm[a:b].lstrip())
             start = a + lead
             meta["title"] = text[start : start + len(line)]
@@ -592,7 +595,7 @@ def _scan(text: str, norm: str, blocked: bytearray, lines: list[tuple[int, int]]
     """
     out: list[_Cand] = []
     line_starts = [a for a, _ in lines]
-    table_lines = frozenset(a for a, b in lines if norm.count("|", a, b) >= 2)
+    table_lines = frozenset(a for a, b in lines if _is_table_line(norm, a, b))
     for m in find_quantities(text, hints=False):
         if m.is_chinese:
             c = _chinese(text, norm, m, blocked)
@@ -671,6 +674,30 @@ def _arabic(
     return _Cand(start=start, end=end, num_start=ds, quantity=q, kind=kind)
 
 
+_CELL_SEPS: Final = ("|", "\t")
+
+
+def _is_table_line(norm: str, a: int, b: int) -> bool:
+    """A row of a table: cells split by ``|`` (two or more, or one after a label) or tabs.
+
+    Examples:
+        >>> _is_table_line("规章 | 0 | 0", 0, 10), _is_table_line("行政许可 | 4736", 0, 11)
+        (True, True)
+        >>> _is_table_line("本年新收申请数量" + chr(9) + "146", 0, 12)
+        True
+        >>> _is_table_line("首页 | 新闻", 0, 7)
+        False
+    """
+    pipes = norm.count("|", a, b)
+    if pipes >= 2 or norm.count("\t", a, b) >= 1:
+        return True
+    if pipes == 1:
+        # 行政许可 | 4736: one label cell, one number cell
+        right = norm[norm.find("|", a, b) + 1 : b].strip()
+        return bool(right) and right.replace(".", "", 1).isdigit()
+    return False
+
+
 def _bare_ok(
     norm: str,
     ns: int,
@@ -681,10 +708,10 @@ def _bare_ok(
 ) -> bool:
     a, b = _line_of(lines, line_starts, ns)
     if a in table_lines:
-        left = norm[max(a, ns - 8) : ns].rstrip(" \t")
-        right = norm[end : min(b, end + 8)].lstrip(" \t")
-        left_ok = left.endswith("|") or (not left and ns - a <= 8)
-        right_ok = right.startswith("|") or (not right and b - end <= 8)
+        left = norm[max(a, ns - 8) : ns].rstrip(" \u3000")
+        right = norm[end : min(b, end + 8)].lstrip(" \u3000")
+        left_ok = left.endswith(_CELL_SEPS) or (not left.strip() and ns - a <= 8)
+        right_ok = right.startswith(_CELL_SEPS) or (not right.strip() and b - end <= 8)
         if left_ok and right_ok:
             return True
     if _RATE_WORD_BEFORE.search(norm[max(0, ns - 4) : ns]):
@@ -834,7 +861,27 @@ def _noun_after(norm: str, end: int) -> str:
     return _strip_subject("".join(ch for ch in rest if ch not in _PUNCT_STRIP))
 
 
+def _table_label(norm: str, c: _Cand) -> str:
+    """The row label of a bare number in a table row (``行政许可 | 4736`` -> 行政许可)."""
+    if c.quantity.unit:
+        return ""
+    a = norm.rfind("\n", 0, c.start) + 1
+    b = norm.find("\n", c.end)
+    b = len(norm) if b < 0 else b
+    if not _is_table_line(norm, a, b):
+        return ""
+    first = re.split(r"[|\t]", norm[a : c.start], maxsplit=1)[0]
+    for rx in pat.HEADING_RES:
+        first = rx.sub("", first)
+    first = first.strip(_PUNCT_STRIP + "\u3000")
+    return first if first and not any(ch.isdigit() for ch in first) else ""
+
+
 def _subject(norm: str, c: _Cand, floor: int) -> None:
+    label = _table_label(norm, c)
+    if label:
+        c.subject = label[-_SUBJ_MAX:]
+        return
     cs = _clause_start(norm, c.start, floor)
     pre = norm[cs : c.start]
     for mark in ("一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"):
@@ -942,7 +989,14 @@ def _claims(
     claims += _growth_claims(text, norm, cands, sections)
     claims += _pp_claims(text, norm, cands, sections)
     claims += _share_claims(text, norm, cands, sections)
-    claims += _breakdown_claims(text, norm, cands, sections)
+    claims += _dedupe_breakdowns(
+        [
+            *_breakdown_claims(text, norm, cands, sections),
+            *_paren_breakdowns(text, norm, cands, sections),
+            *_among_breakdowns(text, norm, cands, sections),
+            *_balance_breakdowns(text, norm, cands, sections),
+        ]
+    )
     claims += _streak_claims(text, norm, sections)
     claims += _rank_claims(text, norm, sections)
     return claims
@@ -1125,6 +1179,13 @@ def _last_before(cands: list[_Cand], pos: int, lo: int) -> _Cand | None:
     return best
 
 
+#: Words before a rate that make it the prior one of a comparison (较上年的97.3%).
+_PRIOR_RATE_RE: Final = re.compile(
+    r"(?:较|比|与|低于|高于)(?:上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年)(?:同期)?(?:的)?\s?$"
+)
+_FROM_RE: Final = re.compile(r"(?:由|从)\s?$")
+
+
 def _pp_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
     out: list[Claim] = []
     for i, c in enumerate(cands):
@@ -1141,14 +1202,24 @@ def _pp_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) ->
         start = c.start - len(before) + vm.start() if vm else c.start
         for cm in _COMPARE_RE.finditer(norm, max(sa, start - 12), start):
             start = cm.start()
-        rate_fig = None
-        for j in range(i - 1, -1, -1):
-            p = cands[j]
-            if p.start < sa:
-                break
-            if p.quantity.unit in _RATE_UNITS and p.kind in ("rate", "growth"):
-                rate_fig = p
-                break
+        rates = [
+            p
+            for p in cands[:i]
+            if p.start >= sa and p.quantity.unit in _RATE_UNITS and p.kind in ("rate", "growth")
+        ]
+        rate_fig = rates[-1] if rates else None
+        basis_fig: _Cand | None = None
+        if rate_fig is not None and rate_fig.kind == "rate":
+            # 较上年的97.3%提高2.2个百分点: the rate before is the prior; 由83.5%提高到96.0%
+            if _PRIOR_RATE_RE.search(norm[max(sa, rate_fig.start - 8) : rate_fig.start]):
+                basis_fig = rate_fig
+                rate_fig = rates[-2] if len(rates) > 1 else None
+            elif len(rates) > 1 and _FROM_RE.search(
+                norm[max(sa, rates[-2].start - 3) : rates[-2].start]
+            ):
+                basis_fig = rates[-2]
+            if basis_fig is not None:
+                basis_fig.role = "basis"
         out.append(
             PPChangeClaim(
                 subject=rate_fig.subject if rate_fig else c.subject,
@@ -1158,6 +1229,7 @@ def _pp_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) ->
                 rate=_signed(c.quantity, down),
                 rate_figure=c.figures[0] if c.figures else None,
                 figure=_fig(rate_fig) if rate_fig else None,
+                basis=_fig(basis_fig) if basis_fig else None,
                 direction="down" if down else "up",
             )
         )
@@ -1202,7 +1274,7 @@ def _count_names_part(stem: str, ctx: str) -> bool:
 def _share_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
     out: list[Claim] = []
     for i, c in enumerate(cands):
-        if c.kind != "rate" or c.quantity.unit not in (*_RATE_UNITS, ""):
+        if c.kind != "rate" or c.quantity.unit not in (*_RATE_UNITS, "") or c.role == "basis":
             continue
         sa, _ = _sentence_bounds(norm, c.start)
         item = _item_start(norm, c.start)
@@ -1250,7 +1322,11 @@ def _share_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections)
                 if zhan and not names_part:
                     # 占比 with no count in its own sentence: the count before is the whole
                     part, total = None, prev
-        elif same_sentence and (len(subj) <= 4 or (noun and _overlap(noun, pctx))):
+        elif (
+            same_sentence
+            and prev.quantity.unit not in _EVENT_UNITS
+            and (len(subj) <= 4 or (noun and _overlap(noun, pctx)) or _handled_total(stem, pctx))
+        ):
             total = prev
         else:
             continue
@@ -1274,6 +1350,25 @@ def _share_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections)
                 )
             )
     return out
+
+
+#: Units of sessions and rounds: 学法4期,参学率100% is a rate of people, not of sessions.
+_EVENT_UNITS: Final = frozenset({"期", "场", "次", "场次", "批", "批次", "轮", "届", "天"})
+_OUTCOME_STEMS: Final = ("办结", "答复", "办复", "回复", "结案", "审结", "化解", "解决")
+_HANDLING_RE: Final = re.compile(r"办理|收到|受理|接收|排查|共")
+
+
+def _handled_total(stem: str, ctx: str) -> bool:
+    """Whether a rate of an outcome (按期办结率) is a share of the handled count before it
+    (办理热线工单约3600件).
+
+    Examples:
+        >>> _handled_total("按期办结", "办理市民热线工单约3600件")
+        True
+        >>> _handled_total("参学", "学法4期")
+        False
+    """
+    return stem.endswith(_OUTCOME_STEMS) and _HANDLING_RE.search(ctx) is not None
 
 
 _TOTAL_WORDS: Final = ("共", "总", "收到", "受理", "审结", "办结", "累计", "合计", "全年", "全部")
@@ -1316,20 +1411,40 @@ def _breakdown_claims(text: str, norm: str, cands: list[_Cand], sections: _Secti
             p = cands[j]
             if p.start < lo:
                 break
-            if p.kind in ("count", "money") and p.role != "difference":
+            if (
+                p.kind in ("count", "money")
+                and p.role not in ("difference", "basis")
+                and not _is_prior(norm, p)
+                and not _in_parens(norm, p.start, lo)
+            ):
                 total = p
                 break
         if total is None:
             continue
+        if lo < sa:
+            # 其中 opening a sentence after a list: the parts of that list's total
+            listed = next(
+                (
+                    b
+                    for b in out
+                    if isinstance(b, BreakdownClaim) and b.parts and b.parts[-1] is _fig(total)
+                ),
+                None,
+            )
+            if isinstance(listed, BreakdownClaim):
+                total = next((c for c in cands if c.figures and _fig(c) is listed.total), total)
         parts: list[_Cand] = []
         for j in range(k, len(cands)):
             p = cands[j]
             if p.start >= sb:
                 break
-            if p.kind != total.kind or p.role == "difference":
+            if p.kind != total.kind or p.role == "difference" or not _same_unit(p, total):
                 continue
-            if p.quantity.unit != total.quantity.unit and p.quantity.unit and total.quantity.unit:
-                continue
+            if _in_parens(norm, p.start, m.end()):
+                continue  # 办结35件(含上年度2件): a part of the part, not of the total
+            clause = norm[max(_clause_start(norm, p.start, 0), m.end()) : p.start]
+            if parts and ("其中" in clause or _NEW_FIGURE_RE.match(clause)):
+                break  # the list ends where a clause starts another figure
             parts.append(p)
         if not parts:
             continue
@@ -1350,6 +1465,240 @@ def _breakdown_claims(text: str, norm: str, cands: list[_Cand], sections: _Secti
                 exhaustive=exhaustive,
             )
         )
+    return out
+
+
+#: Measure words that count the same things (申请 8份 … 予以公开 2件).
+_SAME_UNITS: Final = (frozenset({"件", "份", "宗"}),)
+
+
+def _same_unit(a: _Cand, b: _Cand) -> bool:
+    """Whether two counts are in the same unit (a missing unit fits any; 件/份/宗 agree)."""
+    ua, ub = a.quantity.unit, b.quantity.unit
+    if ua == ub or not ua or not ub:
+        return True
+    return any(ua in g and ub in g for g in _SAME_UNITS)
+
+
+def _breakdown(
+    text: str, sections: _Sections, total: _Cand, parts: list[_Cand], exhaustive: bool
+) -> BreakdownClaim:
+    start = min(total.start, parts[0].start)
+    end = max(total.end, parts[-1].end)
+    return BreakdownClaim(
+        subject=total.subject,
+        quote=text[start:end],
+        span=(start, end),
+        section=sections.at(start),
+        total=_fig(total),
+        parts=tuple(_fig(p) for p in parts),
+        exhaustive=exhaustive,
+    )
+
+
+def _dedupe_breakdowns(claims: list[Claim]) -> list[Claim]:
+    """One breakdown per (total, parts): several rules may read the same list."""
+    seen: set[tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        assert isinstance(c, BreakdownClaim)
+        key = (c.total.span, tuple(p.span for p in c.parts))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _is_part_count(p: _Cand, total: _Cand) -> bool:
+    return p.kind == total.kind and p.role != "difference" and _same_unit(p, total)
+
+
+def _has_other(parts: list[_Cand]) -> bool:
+    return any(p.subject.startswith(("其他", "其余", "其它")) for p in parts)
+
+
+_PAREN_LIST_RE: Final = re.compile(r"[(（](?:含|包含|包括|其中)[:：]?")
+
+
+_PRIOR_RE: Final = re.compile(
+    r"(?:较|比|同比|与|和)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年)(?:同期)?(?:的)?\s?$"
+)
+
+
+def _is_prior(norm: str, c: _Cand) -> bool:
+    """Whether a figure is the prior-year value of a comparison (较去年60件)."""
+    return _PRIOR_RE.search(norm[max(0, c.start - 10) : c.start]) is not None
+
+
+def _paren_breakdowns(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
+    """``1319条(含政府信息公开1115条,财政资金信息204条)``: the count before the bracket is
+    the total, the counts inside it are parts (complete only when one is 其他/其余).
+    """
+    out: list[Claim] = []
+    ends = {c.end: c for c in cands}
+    starts = [c.start for c in cands]
+    for m in _PAREN_LIST_RE.finditer(norm):
+        total = ends.get(m.start()) or ends.get(m.start() - 1)
+        if total is None or total.kind not in ("count", "money"):
+            continue
+        close = norm.find(")", m.end(), m.end() + 120)
+        close2 = norm.find("）", m.end(), m.end() + 120)
+        close = min(x for x in (close, close2, m.end() + 120) if x >= 0)
+        k = bisect.bisect_left(starts, m.end())
+        parts = [p for p in cands[k:] if p.end <= close and _is_part_count(p, total)]
+        if parts:
+            out.append(_breakdown(text, sections, total, parts, _has_other(parts)))
+    return out
+
+
+#: ``(在)审结的1187件(案件)中``: a count that opens a list of its parts.
+_AMONG_RE: Final = re.compile(r"\s?[\u4e00-\u9fff]{0,6}?中(?![心国央华学小型层期间])")
+_AMONG_BEFORE: Final = ("的", "在", "上述", "这", "以上")
+#: A clause that starts a new figure rather than a part of the list before (办理…, 收到…,
+#: 办结…); 不予受理 is an outcome, not a new figure.
+_NEW_FIGURE_RE: Final = re.compile(
+    r"\s?(?:全年|当年|年内|已|另|还|共|累计|合计|总计|同时)*"
+    r"(?:收到|受理|办理|办结|审结|发生|新收|接收|结转|共|累计|合计|总计)"
+)
+#: Words that make a count the number of disposed cases (every one has an outcome).
+_DISPOSED_WORDS: Final = ("办结", "审结", "结案", "答复", "处理完毕")
+
+
+def _among_breakdowns(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
+    """``办结的147件中,予以公开58件,部分公开21件…``: the parts of a total that opens a list.
+
+    The parts are the counts of the same unit that follow in the sentence, up to a clause
+    that starts another figure (办理…, 收到…, 共…). The list is complete when a part is
+    其他/其余, or when the total counts disposed cases (办结, 审结, 答复) and three or more
+    outcomes are listed: every disposed case has exactly one outcome.
+    """
+    out: list[Claim] = []
+    for i, total in enumerate(cands):
+        if total.kind != "count" or total.role in ("difference", "basis"):
+            continue
+        m = _AMONG_RE.match(norm, total.end)
+        if m is None:
+            continue
+        cs = _clause_start(norm, total.start, 0)
+        before = norm[cs : total.start]
+        if not before.endswith(_AMONG_BEFORE) and not before.startswith("在"):
+            continue
+        _, sb = _sentence_bounds(norm, total.start)
+        parts: list[_Cand] = []
+        for p in cands[i + 1 :]:
+            if p.start >= sb:
+                break
+            if not _is_part_count(p, total):
+                continue
+            clause = norm[max(_clause_start(norm, p.start, 0), m.end()) : p.start]
+            if parts and _NEW_FIGURE_RE.match(clause):
+                break
+            parts.append(p)
+        if not parts:
+            continue
+        disposed = any(w in before for w in _DISPOSED_WORDS)
+        exhaustive = _has_other(parts) or (disposed and len(parts) >= 3)
+        out.append(_breakdown(text, sections, total, parts, exhaustive))
+    return out
+
+
+_CARRY_OUT_RE: Final = re.compile(r"结转(?:至|到)?下(?:一)?年|转入下(?:一)?年|下年度结转")
+_CARRY_IN_RE: Final = re.compile(r"上(?:一)?年(?:度)?结转|结转上(?:一)?年|上年度转入")
+_DONE_RE: Final = re.compile(r"办结|审结|答复|办理完毕|结案|办复")
+_INTAKE_RE: Final = re.compile(r"收到|受理|办理|提交|新收|接收|共")
+_SUM_WORD_RE: Final = re.compile(r"共|合计|总计|累计")
+
+
+def _in_parens(norm: str, pos: int, lo: int) -> bool:
+    seg = norm[lo:pos]
+    opened = max(seg.rfind("("), seg.rfind("（"))
+    return opened >= 0 and max(seg.rfind(")"), seg.rfind("）")) < opened
+
+
+def _balance_breakdowns(
+    text: str, norm: str, cands: list[_Cand], sections: _Sections
+) -> list[Claim]:
+    """The balance of applications: 收到 + 上年结转 = 办结 + 结转下年, where a total is printed.
+
+    Two printed forms make a breakdown without inventing a total:
+
+    * ``办理申请152件(含上年结转6件),已办结147件,结转下年度继续办理5件``: the handled total
+      is printed; its parts are the disposed and the carried-forward counts. Not when the
+      carry-in is printed on its own (then the handled total is not printed).
+    * ``新收136件,结转上年度3件,办理答复139件,结转下年度0件`` or ``…今年共办结35件``: the
+      disposed total is printed and nothing (0) is carried forward, or it is a 共 total; its
+      parts are the new and the carried-in counts.
+    """
+    out: list[Claim] = []
+
+    def clause(c: _Cand) -> str:
+        return norm[_clause_start(norm, c.start, 0) : c.start]
+
+    for i, c in enumerate(cands):
+        if c.kind != "count" or c.role in ("difference", "basis"):
+            continue
+        words = clause(c)
+        if "结转" not in words and "转入" not in words:
+            continue
+        sa, sb = _sentence_bounds(norm, c.start)
+        if _CARRY_OUT_RE.search(words):
+            # form 1: T (收到/办理), A (办结), c (结转下年)
+            done = next(
+                (
+                    p
+                    for p in reversed(cands[:i])
+                    if p.start >= sa and _is_part_count(p, c) and not _in_parens(norm, p.start, sa)
+                ),
+                None,
+            )
+            if done is None or not _DONE_RE.search(clause(done)) or "结转" in clause(done):
+                continue
+            j = cands.index(done)
+            total = None
+            for p in reversed(cands[:j]):
+                if p.start < sa:
+                    break
+                if _in_parens(norm, p.start, sa):
+                    continue
+                if _is_part_count(p, c) and p.role not in ("difference", "basis"):
+                    total = p
+                    break
+            if total is None:
+                continue
+            tw = clause(total)
+            if not _INTAKE_RE.search(tw) or "结转" in tw or _DONE_RE.search(tw):
+                continue
+            seen_in = any(
+                _CARRY_IN_RE.search(clause(p)) and not _in_parens(norm, p.start, sa)
+                for p in cands
+                if sa <= p.start < sb and p is not total
+            )
+            if seen_in:
+                continue
+            out.append(_breakdown(text, sections, total, [done, c], True))
+        elif _CARRY_IN_RE.search(words) and not _in_parens(norm, c.start, sa):
+            # form 2: N (新收/收到), c (上年结转), T (共办结 / 办理答复 … 结转下年0件)
+            new = next(
+                (p for p in reversed(cands[:i]) if p.start >= sa and _is_part_count(p, c)),
+                None,
+            )
+            if new is None or not _INTAKE_RE.search(clause(new)) or "结转" in clause(new):
+                continue
+            _, sb2 = _sentence_bounds(norm, min(len(norm) - 1, sb + 1))
+            later = [p for p in cands[i + 1 :] if p.start < sb2 and _is_part_count(p, c)]
+            if not later:
+                continue
+            total = later[0]
+            tw = clause(total)
+            if not _DONE_RE.search(tw) or "结转" in tw:
+                continue
+            carried = [p for p in later[1:] if _CARRY_OUT_RE.search(clause(p))]
+            if any(p.quantity.value != 0 for p in carried):
+                continue  # 结转下年度13件: the balance total is not printed
+            if not (_SUM_WORD_RE.search(tw) or carried):
+                continue
+            out.append(_breakdown(text, sections, total, [new, c], True))
     return out
 
 
@@ -1410,6 +1759,9 @@ _RANK_RE: Final = re.compile(
     r"(?:排名|排|位列|名列|位居|居)?"
     rf"(?:第(?P<n>{_NUMWORD})(?P<u>名|位|档次|档)?|(?P<first>首位)|前(?P<top>{_NUMWORD})(?:名|位)?)"
 )
+_RANK_SCOPE_BEFORE_RE: Final = re.compile(
+    r"(全(?:国|省|市|区|县|州|盟))[^，。；,;、\d]{0,24}?中\s?$"
+)
 _RANK_BAD_NEXT: Final = frozenset("批届期次号条款章节项部个责把轮季阶级类天周年月日人")
 
 
@@ -1434,6 +1786,13 @@ def _rank_claims(text: str, norm: str, sections: _Sections) -> list[Claim]:
         if m.group("verb"):
             start = m.start()
         subject_start = _clause_start(norm, start, 0)
+        if scope.endswith("中") and len(scope) > 3:
+            scope = scope[:2]  # 全省法治政府建设考评中第二: the scope is 全省
+        elif not scope:
+            # 在全省法治政府建设考评中排名第二
+            sm = _RANK_SCOPE_BEFORE_RE.search(norm, subject_start, start)
+            if sm:
+                scope = sm.group(1)
         out.append(
             RankClaim(
                 subject=_strip_subject(norm[subject_start:start])[-30:],
