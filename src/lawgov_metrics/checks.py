@@ -301,13 +301,18 @@ def _units_compatible(a: str, b: str) -> bool:
 
 _VERB_RE = re.compile(r"收到|受理|办理|新收|共计|共|累计|全年|合计|总计")
 _NOISE_RE = re.compile(r"[\s,，、。;；:：()（）“”\"'‘’《》【】\[\]]+")
+# What is left at the start of a subject when extraction cuts a verb in two (全年新|收…).
+_LEAD_VERB_RE = re.compile(
+    r"^(?:收(?![费缴入益])|到(?=[\u4e00-\u9fff]{2})|理(?=[\u4e00-\u9fff]{2}))"
+)
 
 
 def subject_key(subject: str) -> str:
     """A normalised key for matching the same indicator across figures and reports.
 
     Strips the verbs that vary between reports for the same count (收到, 受理, 办理, 新收,
-    共/共计, 累计, 全年, 合计, 总计), whitespace and punctuation.
+    共/共计, 累计, 全年, 合计, 总计), whitespace and punctuation, and the remnant of a verb
+    cut in two at the start (收…, 到…, 理…; not 收费, 收缴, 收入, 收益).
 
     Args:
         subject: A figure's subject as extracted.
@@ -318,8 +323,10 @@ def subject_key(subject: str) -> str:
     Examples:
         >>> subject_key("收到行政复议申请"), subject_key(" 共受理 行政复议申请 ")
         ('行政复议申请', '行政复议申请')
+        >>> subject_key("收行政复议申请"), subject_key("收费项目")
+        ('行政复议申请', '收费项目')
     """
-    return _NOISE_RE.sub("", _VERB_RE.sub("", subject or ""))
+    return _LEAD_VERB_RE.sub("", _NOISE_RE.sub("", _VERB_RE.sub("", subject or "")))
 
 
 def _indicator_id(subject: str) -> str | None:
@@ -1313,14 +1320,67 @@ def _pp_result(
     )
 
 
+_PRIOR_WORD = r"(?:上一?年度?|去年|上年同期|\d{4}年)"
+_FROM_PRIOR_RE = re.compile(_PRIOR_WORD + r"(?:的|为)?\s*$")
+_FROM_TO_RE = re.compile(r"^\s*(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)?(?:到|至)\s*$")
+_PRIOR_WAS_RE = re.compile(r"^\s*[(（]?\s*" + _PRIOR_WORD + r"(?:为|是)\s*$")
+
+
+def _written_basis(report: Report, claim: PPChangeClaim) -> Figure | None:
+    """The prior rate printed beside a pp claim that extraction left untied.
+
+    ``由上年的92.4%提高到95.6%,提高3.2个百分点`` (the rate just before the current one,
+    after 上年的) and ``95.6%,提高3.2个百分点(上年为92.4%)`` (the rate just after the claim,
+    after 上年为). Only a rate in % in the same sentence counts.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> from decimal import Decimal
+        >>> text = "由上年的92.4%提高到95.6%"
+        >>> old = lm.Figure(quantity=lm.Quantity(value=Decimal("92.4"), unit="%"), span=(4, 9))
+        >>> cur = lm.Figure(quantity=lm.Quantity(value=Decimal("95.6"), unit="%"), span=(12, 17))
+        >>> pp = lm.Quantity(value=Decimal("3.2"), unit="个百分点")
+        >>> claim = lm.PPChangeClaim(rate=pp, figure=cur, span=(12, 17))
+        >>> _written_basis(lm.Report(text=text, figures=[old, cur]), claim).value
+        Decimal('92.4')
+    """
+    cur = claim.figure
+    if cur is None:
+        return None
+    text = report.text
+    before = [
+        f
+        for f in report.figures
+        if _is_rate(f)
+        and f.end <= cur.start
+        and _FROM_TO_RE.match(text[f.end : cur.start])
+        and _FROM_PRIOR_RE.search(text[max(0, f.start - 8) : f.start])
+    ]
+    if len(before) == 1:
+        return before[0]
+    end = max(claim.span[1], cur.end)
+    if claim.rate_figure is not None:
+        end = max(end, claim.rate_figure.end)
+    after = [
+        f
+        for f in report.figures
+        if _is_rate(f)
+        and f.start >= end
+        and _PRIOR_WAS_RE.match(text[end : f.start])
+        and not _SENTENCE_END.search(text[end : f.start])
+    ]
+    return after[0] if len(after) == 1 else None
+
+
 def _pp_change_rates(report: Report, config: CheckConfig) -> list[CheckResult]:
     cid = "pp_change.rates"
     out: list[CheckResult] = []
     for claim in report.claims:
         if not isinstance(claim, PPChangeClaim):
             continue
-        if claim.figure is not None and claim.basis is not None:
-            out.append(_pp_result(claim, claim.figure, claim.basis, (report,), config))
+        basis = claim.basis if claim.basis is not None else _written_basis(report, claim)
+        if claim.figure is not None and basis is not None:
+            out.append(_pp_result(claim, claim.figure, basis, (report,), config))
         elif claim.figure is None:
             out.append(
                 _undecidable(
@@ -1360,6 +1420,8 @@ def _pp_change_pair(earlier: Report, later: Report, config: CheckConfig) -> list
     for claim in later.claims:
         if not isinstance(claim, PPChangeClaim) or claim.figure is None or claim.basis:
             continue
+        if _written_basis(later, claim) is not None:
+            continue  # tested against the rate printed beside it
         priors = _matching_figures(claim.figure, earlier)
         values = {p.value for p in priors}
         if len(values) == 1:
@@ -1662,8 +1724,61 @@ def _crashed(check_id: str, exc: Exception, reports: Sequence[Report]) -> CheckR
     )
 
 
+_BASIS_LEAD_RE = re.compile(r"(?:较|比|同比)(?:上一?年度?|去年|\d{4}年度?)(?:同期)?的?\s*$")
+
+
+def _as_basis(report: Report, claim: GrowthClaim) -> GrowthClaim:
+    """``claim`` with its current figure moved to ``basis`` when it is the printed prior.
+
+    In ``受理申请691件,较2022年的558件增长23.8%`` the count after 较2022年的 is last
+    year's value; when a growth claim was given that count as its current figure, the count
+    before it in the same sentence is the current one.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> from decimal import Decimal
+        >>> def fig(v, a, b):
+        ...     return lm.Figure(quantity=lm.Quantity(value=Decimal(v), unit="件"), span=(a, b))
+        >>> text = "受理691件,较2022年的558件增长23.8%"
+        >>> cur, old = fig(691, 2, 6), fig(558, 14, 18)
+        >>> rate = lm.Quantity(value=Decimal("23.8"), unit="%", resolution=Decimal("0.1"))
+        >>> c = _as_basis(lm.Report(text=text, figures=[cur, old]),
+        ...               lm.GrowthClaim(figure=old, rate=rate, span=(14, 26)))
+        >>> c.figure.value, c.basis.value
+        (Decimal('691'), Decimal('558'))
+    """
+    fig = claim.figure
+    if claim.basis is not None or fig is None or not _is_exact_count(fig):
+        return claim
+    text = report.text
+    if not _BASIS_LEAD_RE.search(text[max(0, fig.start - 12) : fig.start]):
+        return claim
+    before = [
+        f
+        for f in report.figures
+        if f.end <= fig.start
+        and fig.start - f.end <= 40
+        and _units_compatible(f.unit, fig.unit)
+        and not _is_rate(f)
+        and not _SENTENCE_END.search(text[f.end : fig.start])
+    ]
+    if not before:
+        return claim
+    current = max(before, key=lambda f: f.end)
+    return attrs.evolve(claim, figure=current, basis=fig)
+
+
+def _repaired(report: Report) -> Report:
+    """``report`` with growth claims whose current figure is really the printed prior fixed."""
+    claims = [_as_basis(report, c) if isinstance(c, GrowthClaim) else c for c in report.claims]
+    if all(a is b for a, b in zip(claims, report.claims, strict=True)):
+        return report
+    return attrs.evolve(report, claims=claims)
+
+
 def _run(spec: CheckSpec, reports: Sequence[Report], config: CheckConfig) -> list[CheckResult]:
     out: list[CheckResult] = []
+    reports = [_repaired(r) for r in reports]
     if spec.per_report is not None:
         for r in reports:
             try:
