@@ -361,11 +361,15 @@ class BreakdownClaim(_ClaimBase):
         parts: The parts, in text order.
         exhaustive: ``True`` when the parts are meant to add up to the total
             (分别为, a complete list); ``False`` when they are only some of it (其中 one item).
+        confidence: ``"stated"`` when the text says the list is complete (分别为, 其他, a
+            合计 row) or the parts are plainly the whole; ``"inferred"`` when completeness is
+            only inferred from the shape of the list (several outcomes of a disposed total).
     """
 
     total: Figure
     parts: tuple[Figure, ...] = ()
     exhaustive: bool = False
+    confidence: Literal["stated", "inferred"] = "stated"
     kind: ClassVar[str] = "breakdown"
 
 
