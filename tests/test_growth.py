@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
+from oracles import oracle_round
 
 import lawgov_metrics as lm
 from lawgov_metrics.errors import UndefinedGrowthError
@@ -28,24 +29,6 @@ from lawgov_metrics.results import Status
 from lawgov_metrics.strategies import growth_cases, share_cases
 
 F = Fraction
-
-
-def oracle_round(q: Fraction, scheme: str) -> int:
-    """Independent reference rounding of an exact value to an integer."""
-    sign = 1 if q >= 0 else -1
-    if scheme == "half_even":
-        return round(q)  # Fraction.__round__ is exact banker's rounding
-    if scheme == "floor":
-        return math.floor(q)
-    if scheme == "ceiling":
-        return math.ceil(q)
-    if scheme == "truncate":
-        return math.trunc(q)
-    if scheme == "half_up":  # ties away from zero
-        return sign * math.floor(abs(q) + Fraction(1, 2))
-    if scheme == "half_down":  # ties toward zero
-        return sign * math.ceil(abs(q) - Fraction(1, 2))
-    raise AssertionError(scheme)
 
 
 def rate(text: str, qualifier: Qualifier = Qualifier.EXACT) -> Quantity:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from oracles import places_of, round_half_up
 
 import lawgov_metrics as lm
 from lawgov_metrics.results import Status
@@ -24,17 +25,6 @@ PRIOR = HERE / "data_checks" / "huadu-2022.txt"
 COUNTY = HERE / "data_checks" / "testcounty-2023.txt"
 
 AGREEMENT: dict[str, tuple[int, int]] = {}
-
-
-def round_half_up(x: Fraction, places: int) -> Fraction:
-    scale = 10**places
-    y = abs(x) * scale
-    r = (y.numerator * 2 + y.denominator) // (2 * y.denominator)
-    return Fraction(r if x >= 0 else -r, scale)
-
-
-def places_of(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def rounds(x: Fraction, written: str) -> bool:

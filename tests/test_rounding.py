@@ -9,6 +9,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from oracles import oracle_round
 
 from lawgov_metrics.errors import ParseError
 from lawgov_metrics.rounding import (
@@ -20,24 +21,6 @@ from lawgov_metrics.rounding import (
 )
 
 DETERMINISTIC = [s for s in SCHEMES if s != "up_or_down"]
-
-
-def oracle_round(q: Fraction, scheme: str) -> int:
-    """Independent reference rounding of an exact value to an integer."""
-    sign = 1 if q >= 0 else -1
-    if scheme == "half_even":
-        return round(q)  # Fraction.__round__ is exact banker's rounding
-    if scheme == "floor":
-        return math.floor(q)
-    if scheme == "ceiling":
-        return math.ceil(q)
-    if scheme == "truncate":
-        return math.trunc(q)
-    if scheme == "half_up":  # ties away from zero
-        return sign * math.floor(abs(q) + Fraction(1, 2))
-    if scheme == "half_down":  # ties toward zero
-        return sign * math.ceil(abs(q) - Fraction(1, 2))
-    raise AssertionError(scheme)
 
 
 def oracle_rounds_to(v: Fraction, n: int, d: int, scheme: str) -> bool:

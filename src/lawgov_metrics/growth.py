@@ -369,6 +369,18 @@ def _undecidable(check: str, bad: _BadValueError) -> CheckResult:
     )
 
 
+def _reported_interval(reported: object, scheme: Scheme, what: str) -> Interval:
+    """The interval of a reported percent, or a _BadValueError naming what was wrong."""
+    if is_missing(reported):
+        raise _BadValueError("missing_value", f"reported {what} is missing ({_show(reported)})")
+    try:
+        return rate_interval(reported, scheme)
+    except (ValueError, TypeError) as exc:
+        raise _BadValueError(
+            "bad_input", f"cannot read reported {what} {_show(reported)}: {exc}"
+        ) from exc
+
+
 def verify_growth(
     *,
     prior: ValueLike,
@@ -409,14 +421,7 @@ implied prior (465.985…, 466.013…] = 466
     try:
         p = _checked_value(prior, "prior")
         c = _checked_value(current, "current")
-        if is_missing(reported):
-            raise _BadValueError("missing_value", f"reported rate is missing ({_show(reported)})")
-        try:
-            expected = rate_interval(reported, scheme)
-        except (ValueError, TypeError) as exc:
-            raise _BadValueError(
-                "bad_input", f"cannot read reported rate {_show(reported)}: {exc}"
-            ) from exc
+        expected = _reported_interval(reported, scheme, "rate")
     except _BadValueError as bad:
         return _undecidable(check, bad)
     if p <= 0:
@@ -675,14 +680,7 @@ def check_share(
                 "total_not_positive", f"total {_num(t_raw)} must be positive for a share"
             )
         t = t_raw.numerator
-        if is_missing(reported):
-            raise _BadValueError("missing_value", f"reported share is missing ({_show(reported)})")
-        try:
-            share = rate_interval(reported, scheme)
-        except (ValueError, TypeError) as exc:
-            raise _BadValueError(
-                "bad_input", f"cannot read reported share {_show(reported)}: {exc}"
-            ) from exc
+        share = _reported_interval(reported, scheme, "share")
         k: Fraction | None = None
         if not is_missing(count):
             k = _checked_value(count, "count")

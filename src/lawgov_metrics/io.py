@@ -190,6 +190,13 @@ def report_from_dict(data: Any) -> Report:
     return report
 
 
+def _load_json(text: str | bytes) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"not valid JSON: {exc}") from exc
+
+
 def report_to_json(report: Report, *, indent: int | None = 1) -> str:
     """A report as JSON text (UTF-8, Chinese kept as is).
 
@@ -208,11 +215,7 @@ def report_from_json(text: str | bytes) -> Report:
     Raises:
         SchemaError: Not JSON, the wrong schema version or kind, or invalid content.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SchemaError(f"not valid JSON: {exc}") from exc
-    return report_from_dict(data)
+    return report_from_dict(_load_json(text))
 
 
 # -- panels: JSON ------------------------------------------------------------------------------
@@ -275,11 +278,7 @@ def panel_from_json(text: str | bytes) -> Panel:
     Raises:
         SchemaError: Not JSON, the wrong schema version or kind, or invalid content.
     """
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SchemaError(f"not valid JSON: {exc}") from exc
-    return panel_from_dict(data)
+    return panel_from_dict(_load_json(text))
 
 
 # -- panels: CSV -------------------------------------------------------------------------------
