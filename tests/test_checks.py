@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -520,6 +520,7 @@ def breakdown_doc(
     exhaustive: bool,
     units: list[str] | None = None,
     total_q: Qualifier = Qualifier.EXACT,
+    confidence: Literal["stated", "inferred"] = "stated",
 ) -> Report:
     d = Doc().say("共收到申请")
     t = d.fig(total, "件", "收到申请", qualifier=total_q)
@@ -528,7 +529,9 @@ def breakdown_doc(
     for i, p in enumerate(parts):
         d.say(f"第{i}类")
         ps.append(d.fig(p, (units or ["件"] * len(parts))[i], f"类别{i}"))
-    claim = BreakdownClaim(total=t, parts=tuple(ps), exhaustive=exhaustive, quote=d.text)
+    claim = BreakdownClaim(
+        total=t, parts=tuple(ps), exhaustive=exhaustive, confidence=confidence, quote=d.text
+    )
     return d.report(claim)
 
 
@@ -581,18 +584,67 @@ def test_breakdown_sum_cases() -> None:
     assert mixed.status is Status.UNDECIDABLE
 
 
+def test_breakdown_sum_inferred_completeness_warns() -> None:
+    """A list only inferred to be complete (three outcomes of 办结的82件) WARNs; one the
+    text says is complete (分别为) FAILs; the status is configurable."""
+    inferred = breakdown_doc("82", ["11", "8", "48", "9"], exhaustive=True, confidence="inferred")
+    stated = breakdown_doc("82", ["11", "8", "48", "9"], exhaustive=True, confidence="stated")
+    warn = only(checks.check_breakdown_sum(inferred), "breakdown.sum")
+    assert (warn.status, warn.reason) == (Status.WARN, "sum_mismatch")
+    assert "inferred" in warn.message
+    fail = only(checks.check_breakdown_sum(stated), "breakdown.sum")
+    assert fail.status is Status.FAIL
+    # a list that adds up passes whatever its confidence
+    fine = breakdown_doc("76", ["11", "8", "48", "9"], exhaustive=True, confidence="inferred")
+    assert only(checks.check_breakdown_sum(fine), "breakdown.sum").status is Status.PASS
+    # configurable through CheckConfig and check()
+    strict = checks.CheckConfig(inferred_sum_status=Status.FAIL)
+    assert checks.CheckConfig().inferred_sum_status is Status.WARN
+    assert only(checks.check_breakdown_sum(inferred, config=strict), "breakdown.sum").status is (
+        Status.FAIL
+    )
+    via_check = lm.check(inferred, checks=["breakdown.sum"], inferred_sum_status=Status.FAIL)
+    assert [r.status for r in via_check] == [Status.FAIL]
+    default = lm.check(inferred, checks=["breakdown.sum"])
+    assert [r.status for r in default] == [Status.WARN]
+    # the inferred status never touches the share checks' own setting, nor the reverse
+    assert (
+        lm.check(inferred, checks=["breakdown.sum"], inferred_share_status=Status.FAIL)[0].status
+        is Status.WARN
+    )
+
+
+def test_breakdown_sum_inferred_on_extracted_text() -> None:
+    """End to end: three outcomes of a disposed total WARN, the same list with 分别为 FAILs."""
+    shape = lm.extract("办结的82件中，予以公开11件，部分公开8件，不予公开48件，无法提供9件。")
+    said = lm.extract(
+        "办结82件，结果分别为：予以公开11件，部分公开8件，不予公开48件，无法提供9件。"
+    )
+    (w,) = [r for r in lm.check(shape, checks=["breakdown.sum"]) if r.status is not Status.PASS]
+    assert w.status is Status.WARN
+    (f,) = [r for r in lm.check(said, checks=["breakdown.sum"]) if r.status is not Status.PASS]
+    assert f.status is Status.FAIL
+
+
 @FAST
 @given(
     parts=st.lists(st.integers(0, 5000), min_size=1, max_size=6),
     delta=st.integers(-3, 3),
     exhaustive=st.booleans(),
+    inferred=st.booleans(),
 )
-def test_property_breakdown(parts: list[int], delta: int, exhaustive: bool) -> None:
+def test_property_breakdown(parts: list[int], delta: int, exhaustive: bool, inferred: bool) -> None:
     total = max(0, sum(parts) + delta)
-    rep = breakdown_doc(str(total), [str(p) for p in parts], exhaustive=exhaustive)
+    rep = breakdown_doc(
+        str(total),
+        [str(p) for p in parts],
+        exhaustive=exhaustive,
+        confidence="inferred" if inferred else "stated",
+    )
     s = only(checks.check_breakdown_sum(rep), "breakdown.sum")
     wrong = sum(parts) != total if exhaustive else sum(parts) > total
-    assert s.status is (Status.FAIL if wrong else Status.PASS)
+    bad = Status.WARN if inferred and exhaustive else Status.FAIL
+    assert s.status is (bad if wrong else Status.PASS)
     each = checks.check_breakdown_part_exceeds_whole(rep)
     assert [r.status is Status.FAIL for r in each] == [p > total for p in parts]
 
@@ -716,6 +768,46 @@ def test_pp_change_cases() -> None:
     assert info.expected.contains(Fraction(503, 10))
     und = only(checks.check_pp_change_rates(pp_doc(None, None, "3.2")), "pp_change.rates")
     assert und.status is Status.UNDECIDABLE
+
+
+def test_pp_change_uses_only_the_claims_basis() -> None:
+    """The check reads the prior from ``claim.basis``, never from the sentence's text: a
+    claim left without a basis gives the implied prior rate, not a comparison."""
+    d = Doc().say("败诉率")
+    cur = d.fig("15", "%", "败诉率")
+    d.say(",下降")
+    rf = d.fig("12.15", "个百分点", "败诉率变化", kind="pp_change")
+    d.say("(上年为")
+    d.fig("41.8", "%", "败诉率")
+    d.say(")")
+    claim = PPChangeClaim(
+        rate=qty("-12.15", "个百分点"), rate_figure=rf, figure=cur, direction="down", quote=d.text
+    )
+    r = only(checks.check_pp_change_rates(d.report(claim)), "pp_change.rates")
+    assert (r.status, r.reason) == (Status.PASS, "implied_rate")
+    # extraction ties that printed prior, and then the check compares the two rates
+    rep = lm.extract("败诉率为15%,较上年下降12.15个百分点(上年为41.8%)。")
+    (pp,) = rep.claims_of("pp_change")
+    assert pp.basis is not None
+    assert pp.basis.value == Decimal("41.8")
+    r2 = only(list(lm.check(rep, checks=["pp_change.rates"])), "pp_change.rates")
+    assert (r2.status, r2.reason) == (Status.FAIL, "pp_mismatch")
+
+
+def test_growth_uses_only_the_claims_basis() -> None:
+    """A growth claim whose figure is the printed prior is not re-tied by the checks."""
+    rep = lm.extract("全年受理行政复议申请691件，较2022年的558件增长23.8%。")
+    (g,) = rep.claims_of("growth")
+    assert g.basis is not None
+    assert g.basis.value == 558
+    assert not hasattr(checks, "_repaired")
+    assert not hasattr(checks, "_written_basis")
+    r = only(list(lm.check(rep, checks=["growth.implied_prior"])), "growth.implied_prior")
+    assert r.status is Status.PASS
+    # 691 / 558 = 1.2384: a printed 20.0% growth from 558 cannot reach 691
+    bad = lm.extract("全年受理行政复议申请691件，较2022年的558件增长20.0%。")
+    r = only(list(lm.check(bad, checks=["growth.implied_prior"])), "growth.implied_prior")
+    assert (r.status, r.reason) == (Status.FAIL, "growth_mismatch")
 
 
 def half_up_interval(text: str) -> tuple[Fraction, Fraction]:

@@ -518,3 +518,122 @@ def test_outcome_rate_of_the_handled_count() -> None:
     assert s.total is not None
     assert s.total.quote == "约3600件"
     assert extract("集中学法4期,参学率100%。").claims_of("share") == []
+
+
+# ---------------------------------------------------------------- claims tie their priors
+
+#: (text, current, basis, difference, subject): a prior printed after 较/比…(的) is the
+#: basis of the growth claim, never its current figure, and has the current one's subject.
+GROWTH_PRIORS = [
+    ("全年受理行政复议申请691件，较2022年的558件增长23.8%。", "691", "558", None, "行政复议申请"),
+    ("全年受理行政复议申请691件，较上年的558件增长23.8%。", "691", "558", None, "行政复议申请"),
+    ("全年受理行政复议申请691件，较2022年度558件增长23.8%。", "691", "558", None, "行政复议申请"),
+    ("全年受理行政复议申请691件，比上年558件增加133件，增长23.8%。", "691", "558", "133",
+     "行政复议申请"),
+    ("全年受理行政复议申请691件，比上年的558件增加133件，增长23.8%。", "691", "558", "133",
+     "行政复议申请"),
+    ("办理信访事项420件，比去年的500件减少80件，下降16%。", "420", "500", "-80", "信访事项"),
+    ("收到行政复议申请691件，同比增长23.8%（上年为558件）。", "691", "558", None, "行政复议申请"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "current", "basis", "difference", "subject"), GROWTH_PRIORS)
+def test_growth_rate_claim_ties_the_printed_prior(
+    text: str, current: str, basis: str, difference: str | None, subject: str
+) -> None:
+    report = extract(text)
+    rated = [c for c in report.claims_of("growth") if c.rate is not None]
+    assert len(rated) == 1
+    (g,) = rated
+    assert g.figure is not None
+    assert g.figure.value == Decimal(current)
+    assert g.basis is not None
+    assert g.basis.value == Decimal(basis)
+    if difference is None:
+        assert g.difference is None
+    else:
+        assert g.difference is not None
+        assert g.difference.value == Decimal(difference)
+    assert g.figure.subject == subject
+    assert g.basis.subject == subject
+    assert g.subject == subject
+
+
+#: (text, current, basis, subject): a pp change whose prior rate is printed beside it.
+PP_PRIORS = [
+    ("行政机关负责人出庭应诉率由上年的92.4%提高到95.6%，提高3.2个百分点。", "95.6", "92.4",
+     "行政机关负责人出庭应诉率"),
+    ("行政机关负责人出庭应诉率由92.4%提升至95.6%，提高3.2个百分点。", "95.6", "92.4",
+     "行政机关负责人出庭应诉率"),
+    ("行政诉讼败诉率从2022年的20.5%下降至15.2%，下降5.3个百分点。", "15.2", "20.5",
+     "行政诉讼败诉率"),
+    ("出庭应诉率为95.6%，较上年提高3.2个百分点（上年为92.4%）。", "95.6", "92.4", "出庭应诉率"),
+    ("复议纠错率为8.5%，较上年下降1.5个百分点(去年为10.0%)。", "8.5", "10.0", "复议纠错率"),
+    ("出庭应诉率上年为92.4%，今年提高到95.6%，提高3.2个百分点。", "95.6", "92.4", "出庭应诉率"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "current", "basis", "subject"), PP_PRIORS)
+def test_pp_change_ties_the_printed_prior_rate(
+    text: str, current: str, basis: str, subject: str
+) -> None:
+    (pp,) = extract(text).claims_of("pp_change")
+    assert pp.figure is not None
+    assert pp.figure.value == Decimal(current)
+    assert pp.basis is not None
+    assert pp.basis.value == Decimal(basis)
+    assert pp.figure.subject == subject
+    assert pp.basis.subject == subject
+    assert pp.subject == subject
+
+
+def test_pp_change_without_a_printed_prior_has_no_basis() -> None:
+    (pp,) = extract("出庭应诉率为95.6%，较上年提高3.2个百分点。").claims_of("pp_change")
+    assert pp.basis is None
+    # a later rate of another indicator is no prior
+    (pp2,) = extract("出庭应诉率为95.6%，较上年提高3.2个百分点，纠错率为9.2%。").claims_of(
+        "pp_change"
+    )
+    assert pp2.basis is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("全年新收行政复议申请3件。", "行政复议申请"),
+        ("新受理行政复议申请5件。", "行政复议申请"),
+        ("新收到政府信息公开申请8件。", "政府信息公开申请"),
+        ("新增市场主体1200户。", "市场主体"),
+        # 收 as part of a noun stays
+        ("新收费项目12项。", "收费项目"),
+        ("新收入账户3个。", "收入账户"),
+        ("新收益分配方案2项。", "收益分配方案"),
+        ("全年新收缴罚没款30万元。", "收缴罚没款"),
+    ],
+)
+def test_intake_verbs_are_stripped_from_subjects(text: str, subject: str) -> None:
+    assert extract(text).figures[0].subject == subject
+
+
+#: (text, exhaustive, confidence) of the one breakdown read from the text.
+BREAKDOWN_CONFIDENCE = [
+    # complete only by the shape of the list: three outcomes of a disposed total
+    ("办结的20件中，予以公开8件，部分公开5件，不予公开4件。", True, "inferred"),
+    ("审结的30件中，维持12件，撤销8件，驳回10件。", True, "inferred"),
+    # 包括 / 主要为 list without saying the list is whole
+    ("收到申请20件，包括当面申请8件，网络申请12件。", True, "inferred"),
+    # the text says it is complete
+    ("收到申请20件，分别为：当面申请8件，网络申请12件。", True, "stated"),
+    ("共收到申请733件,其中予以公开238件,部分公开33件,其他处理76件。", True, "stated"),
+    ("办结的20件中，予以公开8件，部分公开5件，其他4件。", True, "stated"),
+    ("办理申请152件(含上年结转6件),已办结147件,结转下年度继续办理5件。", True, "stated"),
+    # not claimed complete at all
+    ("受理36件,其中按期办结36件。", False, "stated"),
+]
+
+
+@pytest.mark.parametrize(("text", "exhaustive", "confidence"), BREAKDOWN_CONFIDENCE)
+def test_breakdown_confidence(text: str, exhaustive: bool, confidence: str) -> None:
+    complete = [b for b in extract(text).claims_of("breakdown") if b.exhaustive == exhaustive]
+    assert complete, extract(text).claims
+    assert {b.confidence for b in complete} == {confidence}

@@ -29,7 +29,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lawgov_metrics as lm
-from lawgov_metrics.checks import _repaired
 from lawgov_metrics.results import Status
 
 # ---------------------------------------------------------------------------------------
@@ -520,15 +519,20 @@ def fired(results: lm.CheckReport, ids: set[str], statuses: set[Status]) -> bool
 
 
 def growth_tied(report: lm.Report, g: Growth) -> bool:
-    """Whether a growth claim ties the current count to the rate (after the checks' repair
-    of a printed prior taken for the current figure, 较2022年的558件)."""
-    for c in _repaired(report).claims:
+    """Whether a growth claim ties the current count to the rate (and, where the prior is
+    printed, 较2022年的558件, ties that prior as its basis)."""
+    for c in report.claims:
         if (
             isinstance(c, lm.GrowthClaim)
             and c.figure is not None
             and c.rate is not None
             and c.figure.value == g.current
             and abs(c.rate.value) == Decimal(dec(g.rate, g.places))
+            and (
+                not g.basis
+                or g.direction == "flat"  # 与上年持平 does not print the prior
+                or (c.basis is not None and c.basis.value == g.prior)
+            )
         ):
             return True
     return False
@@ -717,6 +721,11 @@ def test_pp_and_streak_mutations_are_flagged(
             and c.figure is not None
             and c.figure.value == Decimal(dec(p.current, p.places))
             and abs(c.rate.value) == Decimal(dec(new, p.places))
+            # a prior printed beside the change (由上年的r1%, 上年为r1%) is its basis
+            and (
+                not p.style
+                or (c.basis is not None and c.basis.value == Decimal(dec(p.prior, p.places)))
+            )
             for c in later.claims
         )
         results = lm.check([extract(before), later])

@@ -118,13 +118,17 @@ SUBJECT_PREFIXES: Final = tuple(
             "出具", "提出", "发布", "公开", "主动公开", "处理", "化解", "调处", "审查", "审核",
             "录入", "汇聚", "培育认定", "建设", "建立", "打造", "梳理", "实现", "帮助",
             "完成", "参加", "参与", "召开", "印发", "制定", "修订", "清理", "回复", "答复",
-            "接听", "转办", "上线", "推出", "新增", "查处", "查办", "在", "对",
+            "接听", "转办", "上线", "推出", "新增", "新收", "新收到", "新受理", "查处",
+            "查办", "在", "对",
             "向", "为", "有", "是", "了", "通过", "依法", "现有",
         },
         key=len,
         reverse=True,
     )
 )  # fmt: skip
+#: Characters after ``收`` that make it part of a noun (收费, 收入, 收益, 收缴), so that a
+#: ``新收`` before them is not the verb 新收 (新收费标准 keeps 收费标准).
+SHOU_NOUN_NEXT: Final = frozenset("费入益缴")
 #: Words stripped from the end of a subject (达, 为, 达到, 共 ...).
 SUBJECT_SUFFIXES: Final = tuple(
     sorted(

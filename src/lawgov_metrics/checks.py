@@ -139,6 +139,10 @@ class CheckConfig:
         inferred_share_status: Status given by ``share.granularity`` and ``share.all_100``
             when a rate fails but its count was only inferred from a neighbouring sentence
             (default WARN).
+        inferred_sum_status: Status given by ``breakdown.sum`` when a breakdown whose
+            completeness was only inferred from the shape of its list
+            (``confidence="inferred"``, e.g. several outcomes of a disposed total) does not
+            add up (default WARN); a list the text says is complete still FAILs.
         severity: Severity overrides. A key that is a check id sets the severity of that
             check's FAIL and WARN results; a key that is a :class:`Status` sets it for every
             result with that status (a check id wins over a status).
@@ -158,6 +162,7 @@ class CheckConfig:
     )
     duplicate_min_digits: int = attrs.field(default=3, validator=_check_digits)
     inferred_share_status: Status = attrs.field(default=Status.WARN, converter=_to_status)
+    inferred_sum_status: Status = attrs.field(default=Status.WARN, converter=_to_status)
     severity: Mapping[str | Status, Severity] = attrs.field(
         factory=dict, converter=_to_severity_map
     )
@@ -1138,6 +1143,9 @@ def _breakdown_sum(report: Report, config: CheckConfig) -> list[CheckResult]:
                     # 其中 does not promise a complete list: a shortfall is only suspicious.
                     status, reason = Status.WARN, "sum_short"
                     note = " (a 其中 list need not be complete)"
+                if claim.confidence == "inferred" and status is Status.FAIL:
+                    status = config.inferred_sum_status
+                    note += " (the list was only inferred to be complete)"
             msg = f"{head}: the parts {'add up' if ok else 'do not add up'} to the total{note}"
             out.append(
                 _result(
@@ -1320,67 +1328,14 @@ def _pp_result(
     )
 
 
-_PRIOR_WORD = r"(?:上一?年度?|去年|上年同期|\d{4}年)"
-_FROM_PRIOR_RE = re.compile(_PRIOR_WORD + r"(?:的|为)?\s*$")
-_FROM_TO_RE = re.compile(r"^\s*(?:提高|提升|上升|增长|增加|下降|降低|减少|回落)?(?:到|至)\s*$")
-_PRIOR_WAS_RE = re.compile(r"^\s*[(（]?\s*" + _PRIOR_WORD + r"(?:为|是)\s*$")
-
-
-def _written_basis(report: Report, claim: PPChangeClaim) -> Figure | None:
-    """The prior rate printed beside a pp claim that extraction left untied.
-
-    ``由上年的92.4%提高到95.6%,提高3.2个百分点`` (the rate just before the current one,
-    after 上年的) and ``95.6%,提高3.2个百分点(上年为92.4%)`` (the rate just after the claim,
-    after 上年为). Only a rate in % in the same sentence counts.
-
-    Examples:
-        >>> import lawgov_metrics as lm
-        >>> from decimal import Decimal
-        >>> text = "由上年的92.4%提高到95.6%"
-        >>> old = lm.Figure(quantity=lm.Quantity(value=Decimal("92.4"), unit="%"), span=(4, 9))
-        >>> cur = lm.Figure(quantity=lm.Quantity(value=Decimal("95.6"), unit="%"), span=(12, 17))
-        >>> pp = lm.Quantity(value=Decimal("3.2"), unit="个百分点")
-        >>> claim = lm.PPChangeClaim(rate=pp, figure=cur, span=(12, 17))
-        >>> _written_basis(lm.Report(text=text, figures=[old, cur]), claim).value
-        Decimal('92.4')
-    """
-    cur = claim.figure
-    if cur is None:
-        return None
-    text = report.text
-    before = [
-        f
-        for f in report.figures
-        if _is_rate(f)
-        and f.end <= cur.start
-        and _FROM_TO_RE.match(text[f.end : cur.start])
-        and _FROM_PRIOR_RE.search(text[max(0, f.start - 8) : f.start])
-    ]
-    if len(before) == 1:
-        return before[0]
-    end = max(claim.span[1], cur.end)
-    if claim.rate_figure is not None:
-        end = max(end, claim.rate_figure.end)
-    after = [
-        f
-        for f in report.figures
-        if _is_rate(f)
-        and f.start >= end
-        and _PRIOR_WAS_RE.match(text[end : f.start])
-        and not _SENTENCE_END.search(text[end : f.start])
-    ]
-    return after[0] if len(after) == 1 else None
-
-
 def _pp_change_rates(report: Report, config: CheckConfig) -> list[CheckResult]:
     cid = "pp_change.rates"
     out: list[CheckResult] = []
     for claim in report.claims:
         if not isinstance(claim, PPChangeClaim):
             continue
-        basis = claim.basis if claim.basis is not None else _written_basis(report, claim)
-        if claim.figure is not None and basis is not None:
-            out.append(_pp_result(claim, claim.figure, basis, (report,), config))
+        if claim.figure is not None and claim.basis is not None:
+            out.append(_pp_result(claim, claim.figure, claim.basis, (report,), config))
         elif claim.figure is None:
             out.append(
                 _undecidable(
@@ -1420,8 +1375,6 @@ def _pp_change_pair(earlier: Report, later: Report, config: CheckConfig) -> list
     for claim in later.claims:
         if not isinstance(claim, PPChangeClaim) or claim.figure is None or claim.basis:
             continue
-        if _written_basis(later, claim) is not None:
-            continue  # tested against the rate printed beside it
         priors = _matching_figures(claim.figure, earlier)
         values = {p.value for p in priors}
         if len(values) == 1:
@@ -1724,61 +1677,8 @@ def _crashed(check_id: str, exc: Exception, reports: Sequence[Report]) -> CheckR
     )
 
 
-_BASIS_LEAD_RE = re.compile(r"(?:较|比|同比)(?:上一?年度?|去年|\d{4}年度?)(?:同期)?的?\s*$")
-
-
-def _as_basis(report: Report, claim: GrowthClaim) -> GrowthClaim:
-    """``claim`` with its current figure moved to ``basis`` when it is the printed prior.
-
-    In ``受理申请691件,较2022年的558件增长23.8%`` the count after 较2022年的 is last
-    year's value; when a growth claim was given that count as its current figure, the count
-    before it in the same sentence is the current one.
-
-    Examples:
-        >>> import lawgov_metrics as lm
-        >>> from decimal import Decimal
-        >>> def fig(v, a, b):
-        ...     return lm.Figure(quantity=lm.Quantity(value=Decimal(v), unit="件"), span=(a, b))
-        >>> text = "受理691件,较2022年的558件增长23.8%"
-        >>> cur, old = fig(691, 2, 6), fig(558, 14, 18)
-        >>> rate = lm.Quantity(value=Decimal("23.8"), unit="%", resolution=Decimal("0.1"))
-        >>> c = _as_basis(lm.Report(text=text, figures=[cur, old]),
-        ...               lm.GrowthClaim(figure=old, rate=rate, span=(14, 26)))
-        >>> c.figure.value, c.basis.value
-        (Decimal('691'), Decimal('558'))
-    """
-    fig = claim.figure
-    if claim.basis is not None or fig is None or not _is_exact_count(fig):
-        return claim
-    text = report.text
-    if not _BASIS_LEAD_RE.search(text[max(0, fig.start - 12) : fig.start]):
-        return claim
-    before = [
-        f
-        for f in report.figures
-        if f.end <= fig.start
-        and fig.start - f.end <= 40
-        and _units_compatible(f.unit, fig.unit)
-        and not _is_rate(f)
-        and not _SENTENCE_END.search(text[f.end : fig.start])
-    ]
-    if not before:
-        return claim
-    current = max(before, key=lambda f: f.end)
-    return attrs.evolve(claim, figure=current, basis=fig)
-
-
-def _repaired(report: Report) -> Report:
-    """``report`` with growth claims whose current figure is really the printed prior fixed."""
-    claims = [_as_basis(report, c) if isinstance(c, GrowthClaim) else c for c in report.claims]
-    if all(a is b for a, b in zip(claims, report.claims, strict=True)):
-        return report
-    return attrs.evolve(report, claims=claims)
-
-
 def _run(spec: CheckSpec, reports: Sequence[Report], config: CheckConfig) -> list[CheckResult]:
     out: list[CheckResult] = []
-    reports = [_repaired(r) for r in reports]
     if spec.per_report is not None:
         for r in reports:
             try:
@@ -1978,7 +1878,9 @@ check_breakdown_sum = _public(
     """``breakdown.sum``: parts that should add up to their total but do not.
 
     An exhaustive breakdown (分别为, a complete list) FAILs when the sum of its parts cannot
-    equal the total; a non-exhaustive one (其中) FAILs only when its parts exceed it.
+    equal the total; a non-exhaustive one (其中) FAILs only when its parts exceed it. When
+    the list's completeness was only inferred from its shape (``confidence="inferred"``)
+    a sum that does not add up gets ``config.inferred_sum_status`` (WARN by default).
 
     Examples:
         >>> check_breakdown_sum([])
@@ -2204,6 +2106,7 @@ def check(
     more_than: Literal["next_unit", "unbounded"] = "next_unit",
     duplicate_min_digits: int = 3,
     inferred_share_status: Status = Status.WARN,
+    inferred_sum_status: Status = Status.WARN,
     severity: Mapping[str | Status, Severity] | None = None,
 ) -> CheckReport:
     """Run the catalogue on one report, or on several with cross-report checks.
@@ -2219,6 +2122,9 @@ def check(
         duplicate_min_digits: Significant digits a value needs for ``duplicate.value``.
         inferred_share_status: Status of a failed GRIM test on a count inferred from
             neighbouring text (default WARN).
+        inferred_sum_status: Status of a ``breakdown.sum`` mismatch on a list only inferred
+            to be complete from its shape (``BreakdownClaim.confidence == "inferred"``;
+            default WARN).
         severity: Severity overrides by check id (for its FAIL and WARN results) or by
             :class:`~lawgov_metrics.Status`.
 
@@ -2245,6 +2151,7 @@ def check(
         more_than=more_than,
         duplicate_min_digits=duplicate_min_digits,
         inferred_share_status=inferred_share_status,
+        inferred_sum_status=inferred_sum_status,
         severity=severity or {},
     )
     specs = _select(checks, exclude)

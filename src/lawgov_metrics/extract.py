@@ -820,6 +820,8 @@ def _strip_subject(s: str, *, min_rest: int = 2) -> str:
             if s == w:
                 return ""
         for w in pat.SUBJECT_PREFIXES:
+            if w.endswith("收") and s[len(w) : len(w) + 1] in pat.SHOU_NOUN_NEXT:
+                continue  # 新收费: 收 belongs to the noun 收费
             if s.startswith(w) and len(s) - len(w) >= min_rest:
                 s = s[len(w) :].lstrip(_PUNCT_STRIP)
                 changed = True
@@ -894,6 +896,7 @@ def _subject(norm: str, c: _Cand, floor: int) -> None:
         c.subject = stem[-_SUBJ_MAX:]
         return
     if c.kind == "rate":
+        pre = _FROM_TAIL_RE.sub("", pre)
         subj = _strip_subject(_STREAK_IN_SUBJECT_RE.sub("", pre), min_rest=3)
         parts = [p for p in re.split(r"和|与|以及", subj) if p]
         if len(parts) > 1 and all(p.endswith("率") for p in parts):
@@ -1023,8 +1026,48 @@ def _signed(q: Quantity, down: bool) -> Quantity:
     return q.negated() if down and q.value > 0 else q
 
 
+def _set_subject(c: _Cand, subject: str) -> None:
+    """Give ``c`` (and the figures made of it) ``subject``; not for a listed rate."""
+    if not subject or c.listed or c.subject == subject:
+        return
+    c.subject = subject
+    c.figures[:] = [attrs.evolve(f, subject=subject) for f in c.figures]
+
+
+def _compatible(a: _Cand, b: _Cand) -> bool:
+    """Whether ``b`` can be the prior-year value of ``a``: same kind and unit family."""
+    return a.kind == b.kind and _same_unit(a, b)
+
+
+#: A prior printed after the claim: ``增长23.8%(上年为558件)``, ``…个百分点(上年为92.4%)``.
+_PRIOR_AFTER_RE: Final = re.compile(
+    r"\s?[(（]?\s?(?:上一?年度?|去年|上年同期|(?:19|20)\d{2}年度?)(?:同期)?(?:为|是)\s?$"
+)
+
+
+def _prior_after(norm: str, cands: list[_Cand], i: int, current: _Cand) -> _Cand | None:
+    """The figure after claim ``cands[i]`` printed as last year's value of ``current``."""
+    _, sb = _sentence_bounds(norm, cands[i].start)
+    for p in cands[i + 1 :]:
+        if p.start >= sb:
+            return None
+        if _PRIOR_AFTER_RE.fullmatch(norm[cands[i].end : p.start]):
+            return p if _compatible(current, p) and p.role == "" else None
+        return None
+    return None
+
+
+def _current_of_prior(cands: list[_Cand], prior: _Cand, lo: int) -> _Cand | None:
+    """The current figure printed before ``prior`` (受理691件,较上年的558件…)."""
+    k = cands.index(prior)
+    cur = _prev_current(cands, k, lo)
+    return cur if cur is not None and _compatible(prior, cur) else None
+
+
 def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
     out: list[Claim] = []
+    # current figure -> (printed basis, printed difference) of a 比上年…增加N件 claim
+    printed: dict[int, tuple[_Cand | None, Quantity]] = {}
     for i, c in enumerate(cands):
         sa, _sb = _sentence_bounds(norm, c.start)
         before = norm[max(sa, c.start - 8) : c.start]
@@ -1054,6 +1097,10 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
             if basis is not None:
                 basis.role = "basis"
             current = _prev_current(cands, i, max(sa, cmp_m.start() - 60))
+            if current is not None:
+                if basis is not None:
+                    _set_subject(basis, current.subject)
+                printed[id(current)] = (basis, _signed(q, down))
             start = cmp_m.start()
             out.append(
                 GrowthClaim(
@@ -1073,6 +1120,21 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
         if c.kind != "growth":
             continue
         current = _prev_current(cands, i, sa)
+        basis_c: _Cand | None = None
+        difference: Quantity | None = None
+        if current is not None and _is_prior(norm, current):
+            # 受理691件,较2022年的558件增长23.8%: the count after 较…的 is last year's
+            basis_c, current = current, _current_of_prior(cands, current, sa)
+        if current is not None:
+            if basis_c is None and id(current) in printed:
+                basis_c, difference = printed[id(current)]
+            if basis_c is None:
+                basis_c = _prior_after(norm, cands, i, current)
+            if basis_c is not None:
+                basis_c.role = "basis"
+                _set_subject(basis_c, current.subject)
+        else:
+            basis_c = None
         if current is not None and not c.subject:
             c.subject = current.subject
             c.figures[:] = [attrs.evolve(f, subject=current.subject) for f in c.figures]
@@ -1116,7 +1178,9 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
                 rate=rate,
                 direction="down" if down else "up",
                 rate_figure=c.figures[0] if c.figures else None,
+                basis=_fig(basis_c) if basis_c is not None else None,
                 form=form,
+                difference=difference,
             )
         )
     # 翻一番 / 翻两番 and 持平
@@ -1183,7 +1247,23 @@ def _last_before(cands: list[_Cand], pos: int, lo: int) -> _Cand | None:
 _PRIOR_RATE_RE: Final = re.compile(
     r"(?:较|比|与|低于|高于)(?:上年|去年|上一年|上年度|同期|(?:19|20)\d{2}年)(?:同期)?(?:的)?\s?$"
 )
-_FROM_RE: Final = re.compile(r"(?:由|从)\s?$")
+_FROM_RE: Final = re.compile(
+    r"(?:由|从)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)?(?:同期)?(?:的)?\s?$"
+)
+#: Between the two rates of ``上年为92.4%,提高到95.6%``.
+_TO_RE: Final = re.compile(
+    r"\s?[,，]?\s?(?:今年|本年|当年)?(?:提高|提升|上升|增长|增加|下降|降低|减少|回落|下滑)?"
+    r"(?:到|至)\s?"
+)
+#: Before the first of those rates: last year's.
+_PRIOR_LEAD_RE: Final = re.compile(
+    r"(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:的|为|是)?\s?$"
+)
+#: The same, at the end of a rate's subject (出庭应诉率由上年的 -> 出庭应诉率).
+_FROM_TAIL_RE: Final = re.compile(
+    r"(?:(?:由|从)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)?(?:同期)?(?:的)?"
+    r"|(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:为|是))$"
+)
 
 
 def _pp_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
@@ -1214,12 +1294,22 @@ def _pp_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) ->
             if _PRIOR_RATE_RE.search(norm[max(sa, rate_fig.start - 8) : rate_fig.start]):
                 basis_fig = rate_fig
                 rate_fig = rates[-2] if len(rates) > 1 else None
-            elif len(rates) > 1 and _FROM_RE.search(
-                norm[max(sa, rates[-2].start - 3) : rates[-2].start]
+            elif len(rates) > 1 and (
+                _FROM_RE.search(norm[max(sa, rates[-2].start - 10) : rates[-2].start])
+                or (
+                    _TO_RE.fullmatch(norm[rates[-2].end : rate_fig.start])
+                    and _PRIOR_LEAD_RE.search(norm[max(sa, rates[-2].start - 8) : rates[-2].start])
+                )
             ):
                 basis_fig = rates[-2]
-            if basis_fig is not None:
-                basis_fig.role = "basis"
+        if rate_fig is not None and basis_fig is None:
+            # 为95.6%,较上年提高3.2个百分点(上年为92.4%)
+            basis_fig = _prior_after(norm, cands, i, rate_fig)
+        if rate_fig is not None and basis_fig is not None:
+            basis_fig.role = "basis"
+            # the prior is the same indicator: 由上年的92.4%提高到95.6% names it once
+            _set_subject(rate_fig, rate_fig.subject or basis_fig.subject)
+            _set_subject(basis_fig, rate_fig.subject)
         out.append(
             PPChangeClaim(
                 subject=rate_fig.subject if rate_fig else c.subject,
@@ -1394,6 +1484,8 @@ def _find_total(norm: str, cands: list[_Cand], k: int, part: _Cand, item: int) -
 
 
 _LIST_RE: Final = re.compile(r"其中|分别为|分别是|包括|主要为|结果为")
+#: List words that say the parts are the whole (包括 and 主要为 do not).
+_STATED_LIST_WORDS: Final = frozenset({"分别为", "分别是", "结果为"})
 
 
 def _breakdown_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) -> list[Claim]:
@@ -1448,11 +1540,12 @@ def _breakdown_claims(text: str, norm: str, cands: list[_Cand], sections: _Secti
             parts.append(p)
         if not parts:
             continue
-        exhaustive = word != "其中" or any(
-            p.subject.startswith(("其他", "其余", "其它")) for p in parts
-        )
+        other = _has_other(parts)
+        exhaustive = word != "其中" or other
         if word == "其中" and len(parts) == 1:
             exhaustive = False
+        # 分别为/分别是/结果为 and a 其他 part say the list is whole; 包括/主要为 only list
+        stated = other or word in _STATED_LIST_WORDS
         start, end = total.start, parts[-1].end
         out.append(
             BreakdownClaim(
@@ -1463,6 +1556,7 @@ def _breakdown_claims(text: str, norm: str, cands: list[_Cand], sections: _Secti
                 total=_fig(total),
                 parts=tuple(_fig(p) for p in parts),
                 exhaustive=exhaustive,
+                confidence="stated" if stated or not exhaustive else "inferred",
             )
         )
     return out
@@ -1481,8 +1575,15 @@ def _same_unit(a: _Cand, b: _Cand) -> bool:
 
 
 def _breakdown(
-    text: str, sections: _Sections, total: _Cand, parts: list[_Cand], exhaustive: bool
+    text: str,
+    sections: _Sections,
+    total: _Cand,
+    parts: list[_Cand],
+    exhaustive: bool,
+    *,
+    inferred: bool = False,
 ) -> BreakdownClaim:
+    """A breakdown of ``total``; ``inferred`` when completeness comes from the list's shape."""
     start = min(total.start, parts[0].start)
     end = max(total.end, parts[-1].end)
     return BreakdownClaim(
@@ -1493,20 +1594,30 @@ def _breakdown(
         total=_fig(total),
         parts=tuple(_fig(p) for p in parts),
         exhaustive=exhaustive,
+        confidence="inferred" if inferred else "stated",
     )
 
 
 def _dedupe_breakdowns(claims: list[Claim]) -> list[Claim]:
-    """One breakdown per (total, parts): several rules may read the same list."""
-    seen: set[tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = set()
+    """One breakdown per (total, parts): several rules may read the same list.
+
+    The first reading is kept, unless a later one says the list is complete in words
+    (``confidence="stated"``) where the first only inferred it.
+    """
+    seen: dict[tuple[tuple[int, int], tuple[tuple[int, int], ...]], int] = {}
     out: list[Claim] = []
     for c in claims:
         assert isinstance(c, BreakdownClaim)
         key = (c.total.span, tuple(p.span for p in c.parts))
-        if key in seen:
+        k = seen.get(key)
+        if k is None:
+            seen[key] = len(out)
+            out.append(c)
             continue
-        seen.add(key)
-        out.append(c)
+        kept = out[k]
+        assert isinstance(kept, BreakdownClaim)
+        if kept.confidence == "inferred" and c.confidence == "stated" and c.exhaustive:
+            out[k] = c
     return out
 
 
@@ -1522,7 +1633,7 @@ _PAREN_LIST_RE: Final = re.compile(r"[(（](?:含|包含|包括|其中)[:：]?")
 
 
 _PRIOR_RE: Final = re.compile(
-    r"(?:较|比|同比|与|和)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年)(?:同期)?(?:的)?\s?$"
+    r"(?:较|比|同比|与|和)(?:上年|去年|上一年|上年度|(?:19|20)\d{2}年度?)(?:同期)?(?:的)?\s?$"
 )
 
 
@@ -1598,8 +1709,9 @@ def _among_breakdowns(text: str, norm: str, cands: list[_Cand], sections: _Secti
         if not parts:
             continue
         disposed = any(w in before for w in _DISPOSED_WORDS)
-        exhaustive = _has_other(parts) or (disposed and len(parts) >= 3)
-        out.append(_breakdown(text, sections, total, parts, exhaustive))
+        other = _has_other(parts)
+        by_shape = not other and disposed and len(parts) >= 3
+        out.append(_breakdown(text, sections, total, parts, other or by_shape, inferred=by_shape))
     return out
 
 
