@@ -203,6 +203,20 @@ def test_png_renders_chinese_without_missing_glyphs() -> None:
     assert font.family in lm.plot_trend(panel, "行政复议申请").title.get_fontfamily()
 
 
+def test_axes_made_by_the_caller_render_chinese_too() -> None:
+    """The notebook case: the user makes the Axes, the library draws, the user saves later."""
+    panel = seed_panel()
+    fig, axes = plt.subplots(1, 3)
+    lm.plot_trend(panel, "行政复议申请", ax=axes[0])
+    lm.plot_growth(panel, "行政复议申请", jurisdiction="乙区", ax=axes[1])
+    lm.plot_compare(panel, "行政复议申请", 2023, ax=axes[2])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig.savefig(io.BytesIO(), format="png")
+    glyph = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    assert glyph == []
+
+
 def test_missing_font_warns_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_fonts, "_search", lambda: None)
     _fonts._reset_for_tests()

@@ -58,8 +58,17 @@ def _new_axes(ax: Axes | None) -> Axes:
 
 
 def _style(ax: Axes) -> None:
-    """Give tick labels the CJK fallback (they are created lazily, outside our context)."""
-    ax.tick_params(labelfontfamily=cjk_family())
+    """Give the Axes' own texts the CJK fallback family, explicitly.
+
+    Tick labels are created lazily at draw time, and the title and axis labels are Text
+    objects that already existed when the Axes was made (perhaps by the caller, outside the
+    library's font context): neither picks up the context's family, so both get it set here.
+    The figure then renders Chinese wherever and whenever it is drawn.
+    """
+    family = cjk_family()
+    ax.tick_params(labelfontfamily=family)
+    for text in (ax.title, ax.xaxis.label, ax.yaxis.label):
+        text.set_fontfamily(family)
 
 
 def _unit_suffix(panel: Panel, indicator: str) -> str:
