@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import pathlib
 import random
 
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, given, settings
 
-from lawgov_metrics.extract import extract
+from lawgov_metrics.extract import extract, html_to_text, read_report
 
 _PIECES = [
     "件", "宗", "条", "%", "％", "个百分点", "余", "多", "近", "约", "超过", "以上", "以内", "万",
@@ -85,3 +86,38 @@ def test_non_str_is_a_type_error() -> None:
     for bad in (None, "12件".encode(), 12, ["12件"]):
         with pytest.raises(TypeError):
             extract(bad)  # type: ignore[arg-type]
+
+
+_HTML_PIECES = [
+    "<p>", "</p>", "<div class='x'>", "</div>", "<br>", "<script>var a=1;</script>",
+    "<style>p{}</style>", "<!-- 注释 -->", "<table><tr><td>", "</td></tr></table>",
+    "&nbsp;", "&amp;", "&#x4E00;", "<meta charset='gbk'>", "<", ">", "收到行政复议申请786宗",
+    "同比增长68.67%", "１２，３４５件",
+]  # fmt: skip
+html_text = st.lists(
+    st.one_of(st.sampled_from(_HTML_PIECES), st.text(max_size=4)), max_size=10
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html_text)
+def test_html_to_text_never_raises_and_drops_markup(page: str) -> None:
+    text = html_to_text(page)
+    assert isinstance(text, str)
+    assert "var a=1;" not in text  # script bodies are dropped
+    assert "p{}" not in text  # and so are style sheets
+
+
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(raw=st.one_of(st.binary(max_size=200), html_text.map(lambda s: s.encode("gb18030"))))
+def test_read_report_never_raises_on_arbitrary_bytes(raw: bytes, tmp_path: pathlib.Path) -> None:
+    for suffix in (".txt", ".html"):
+        path = tmp_path / f"page{suffix}"
+        path.write_bytes(raw)
+        report = read_report(path)
+        for f in report.figures:
+            assert report.text[f.span[0] : f.span[1]] == f.quote

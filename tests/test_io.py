@@ -229,6 +229,27 @@ def test_readers_fuzz_only_raise_schema_errors(doc: str) -> None:
             reader(doc)
 
 
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    raw=st.binary(max_size=300)
+    | st.lists(
+        st.sampled_from(["schema_version", "1", "2", ",", "\n", '"', "=1+1", "indicator", "value"])
+        | st.text(max_size=5),
+        max_size=20,
+    ).map(lambda parts: "".join(parts).encode("utf-8", "surrogatepass"))
+)
+def test_file_readers_fuzz_only_raise_schema_errors(raw: bytes, tmp_path: Path) -> None:
+    for name, reader in (("panel.csv", lio.read_csv), ("panel.parquet", lio.read_parquet)):
+        path = tmp_path / name
+        path.write_bytes(raw)
+        with contextlib.suppress(SchemaError):
+            assert isinstance(reader(path), Panel)
+
+
 # -- panels ----------------------------------------------------------------------------------
 
 

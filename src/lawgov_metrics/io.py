@@ -340,15 +340,16 @@ def read_csv(path: str | PathLike[str]) -> Panel:
 
     from .panel import Panel
 
-    with Path(path).open(encoding="utf-8-sig", newline="") as fh:
-        reader = csv.reader(fh)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise SchemaError(f"{path}: empty CSV file") from None
-        if not header or header[0] != "schema_version":
-            raise SchemaError(f"{path}: no schema_version column; not a lawgov_metrics CSV")
-        rows = list(reader)
+    try:
+        with Path(path).open(encoding="utf-8-sig", newline="") as fh:
+            all_rows = list(csv.reader(fh))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise SchemaError(f"{path}: not a UTF-8 CSV file: {exc}") from exc
+    if not all_rows:
+        raise SchemaError(f"{path}: empty CSV file")
+    header, rows = all_rows[0], all_rows[1:]
+    if not header or header[0] != "schema_version":
+        raise SchemaError(f"{path}: no schema_version column; not a lawgov_metrics CSV")
     cols = header[1:]
     data: list[list[Any]] = []
     for n, row in enumerate(rows, start=2):
@@ -367,7 +368,12 @@ def read_csv(path: str | PathLike[str]) -> Panel:
             else:
                 cells.append(_unescape(cell))
         data.append(cells)
-    return Panel.from_frame(pd.DataFrame(data, columns=cols, dtype=object))
+    try:
+        return Panel.from_frame(pd.DataFrame(data, columns=cols, dtype=object))
+    except SchemaError:
+        raise
+    except (ValueError, TypeError, KeyError, ArithmeticError) as exc:
+        raise SchemaError(f"{path}: invalid panel content: {exc}") from exc
 
 
 # -- panels: Parquet -----------------------------------------------------------------------------
@@ -417,14 +423,17 @@ def read_parquet(path: str | PathLike[str]) -> Panel:
 
     Raises:
         ImportError: pyarrow is missing (install the extra ``lawgov-metrics[parquet]``).
-        SchemaError: No or another schema version in the file's metadata.
+        SchemaError: Not a Parquet file, or no or another schema version in its metadata.
     """
     import pandas as pd
 
     from .panel import Panel
 
-    _pa, pq = _pyarrow()
-    table = pq.read_table(Path(path))
+    pa, pq = _pyarrow()
+    try:
+        table = pq.read_table(Path(path))
+    except pa.ArrowException as exc:  # ArrowInvalid and friends: not a Parquet file
+        raise SchemaError(f"{path}: not a readable Parquet file: {exc}") from exc
     meta = table.schema.metadata or {}
     version = meta.get(_PARQUET_KEY)
     if version is None:
