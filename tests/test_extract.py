@@ -637,3 +637,47 @@ def test_breakdown_confidence(text: str, exhaustive: bool, confidence: str) -> N
     complete = [b for b in extract(text).claims_of("breakdown") if b.exhaustive == exhaustive]
     assert complete, extract(text).claims
     assert {b.confidence for b in complete} == {confidence}
+
+
+#: (text, quote, subject): the subject of one figure under the general subject rules.
+#: A clause that names only an action takes the action plus the noun of the count before
+#: it in its sentence; growth, pp and difference figures take the subject of the figure
+#: they change; a share with no words of its own is that count's 占比; table cells take the
+#: nearest label cell to their left.
+SUBJECT_RULES = [
+    # bare actions, completed with the noun before (后/中 fragments dropped)
+    ("收到行政复议申请640件,依法受理602件,受理后审结575件。", "602件", "受理行政复议申请"),
+    ("收到行政复议申请640件,依法受理602件,受理后审结575件。", "575件", "审结行政复议申请"),
+    ("新收行政诉讼案件88件,审结79件。", "79件", "审结行政诉讼案件"),
+    # a list lead-in is not part of the first item's noun
+    ("其中行政处罚类最多,其次为行政许可类41件。", "41件", "行政许可类"),
+    ("审结案件98件,结果分别为维持60件,撤销9件。", "60件", "维持"),
+    # two listed actions stay together
+    ("调解和终止结案32件,占比18.5%。", "32件", "调解和终止结案"),
+    # a share with no words of its own is the share of the count before it
+    ("调解和终止结案32件,占比18.5%。", "18.5%", "调解和终止结案占比"),
+    # growth and difference figures carry the subject of the figure they change
+    ("全市新收行政复议申请640件,比上年增长22.8%。", "22.8%", "行政复议申请"),
+    ("收到行政复议申请640件,较上年521件增加119件,同比增长22.8%。", "119件", "行政复议申请增加数"),
+    ("发生行政诉讼案件70件,比上年的82件减少12件。", "12件", "行政诉讼案件减少数"),
+    ("全市行政机关作出行政处罚决定5120件,同比下降6.4%。", "6.4%", "行政处罚决定"),
+    # a pp change is the rate's, also when the rate is named only before the comparison
+    ("行政诉讼败诉率为4.3%,较上年下降0.9个百分点。", "0.9个百分点", "行政诉讼败诉率"),
+    ("执法案卷优秀率较上年提高2.4个百分点。", "2.4个百分点", "执法案卷优秀率"),
+    # the second rate of 由X%提升至Y% is the first one's indicator
+    ("负责人出庭应诉率由88.1%提升至97.6%。", "97.6%", "负责人出庭应诉率"),
+    # a bare 成功率 after a 调解 count is the mediation success rate
+    ("全年调解各类纠纷2310件,成功率达97.1%。", "97.1%", "调解成功率"),
+    # 主动公开 names the indicator, it is not stripped
+    ("全年主动公开政府信息5210条。", "5210条", "主动公开政府信息"),
+    # a leading 的 is no part of the noun
+    ("全年收到的政府信息公开申请86件。", "86件", "政府信息公开申请"),
+    # a table cell takes the nearest label to its left
+    ("地区 | 数量 | 地区 | 数量\n甲县 | 120 | 乙县 | 75\n", "75", "乙县"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), SUBJECT_RULES)
+def test_subject_rules(text: str, quote: str, subject: str) -> None:
+    fig = next(f for f in extract(text).figures if f.quote == quote)
+    assert fig.subject == subject

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -173,3 +174,44 @@ def test_frames_work_on_the_seed() -> None:
     assert df.loc[df["quote"] == "27亿条", "value"].iloc[0] == Decimal("2700000000")
     cf = report.claims_frame()
     assert set(cf["kind"]) >= {"growth", "share", "streak", "rank"}
+
+
+#: Subject agreement per gold file (see _subject_agrees); the files score 0.93 to 1.00.
+SUBJECT_BAR = 0.9
+#: A change word a gold subject of a growth or pp figure may end with (败诉率下降): the
+#: extractor gives such figures the subject of the figure they change (败诉率).
+_CHANGE_TAIL = re.compile(
+    r"(?:同比|较上年)?(?:增长|增加|上升|提高|提升|上涨|下降|减少|降低|下滑|回落)(?:倍数)?$"
+)
+
+
+def _subject_agrees(gold: str, got: str) -> bool:
+    """Lenient agreement: one contains the other, or they share the head noun (last two
+    characters), after dropping a change word from the end of the gold subject."""
+    if not gold or not got:
+        return False
+    for g in {gold, _CHANGE_TAIL.sub("", gold)} - {""}:
+        if g in got or got in g or g[-2:] == got[-2:]:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.stem)
+def test_subject_agreement(gold_path: pathlib.Path) -> None:
+    gold, report = _load(gold_path)
+    pool = list(report.figures)
+    paired = agree = 0
+    for g in gold["figures"]:
+        fig = next((f for f in pool if f.span[0] < g["end"] and g["start"] < f.span[1]), None)
+        if fig is None:
+            continue
+        pool.remove(fig)
+        paired += 1
+        if _subject_agrees(g["subject"], fig.subject):
+            agree += 1
+        else:
+            print("  subject", g["quote"], repr(g["subject"]), "got", repr(fig.subject))
+    score = agree / paired if paired else 1.0
+    print(f"{gold_path.stem}: subject agreement {score:.3f} ({agree}/{paired})")
+    assert paired
+    assert score >= SUBJECT_BAR

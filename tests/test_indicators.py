@@ -185,3 +185,29 @@ def test_match_never_crashes(subject: str, unit: str | None) -> None:
 def test_verbs_never_change_the_match(ind: Indicator, verb: str) -> None:
     unit = "%" if ind.unit_kind == "rate" else "件"
     assert VOC.match(verb + ind.label, unit) == ind
+
+
+#: (subject, unit, indicator id): the cleaned subjects extraction gives common figures
+#: (verb forms completed with their noun, growth and pp figures carrying the changed
+#: figure's subject, 主动公开 kept, 调解 given to a bare 成功率) map onto the vocabulary.
+CLEANED_SUBJECTS = [
+    ("受理行政复议申请", "件", "admin_reconsideration_applications"),
+    ("审结行政复议申请", "件", "admin_reconsideration_closed"),
+    ("审结行政诉讼案件", "件", None),
+    ("行政诉讼案件", "件", "admin_litigation_cases"),
+    ("行政机关负责人出庭应诉率", "%", "head_court_appearance_rate"),
+    ("调解成功率", "%", "mediation_success_rate"),
+    ("主动公开政府信息", "条", "proactive_disclosures"),
+    ("主动公开各类信息", "条", "proactive_disclosures"),
+    ("政府信息公开申请", "件", "gov_info_disclosure_requests"),
+    ("公布重大行政决策事项", "项", "major_administrative_decisions"),
+    # a growth or pp figure keeps the changed figure's subject but not its unit kind
+    ("行政复议申请", "%", None),
+    ("行政诉讼败诉率", "个百分点", "admin_litigation_loss_rate"),
+]
+
+
+@pytest.mark.parametrize(("subject", "unit", "ident"), CLEANED_SUBJECTS)
+def test_cleaned_subjects_match(subject: str, unit: str, ident: str | None) -> None:
+    found = VOC.match(subject, unit)
+    assert (found.id if found else None) == ident

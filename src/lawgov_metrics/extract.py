@@ -83,6 +83,7 @@ class _Cand:
     subject: str = ""
     listed: tuple[str, ...] = ()  # extra rate subjects listed before (参加率、及格率)
     role: str = ""  # "basis" / "difference" once a growth claim used it
+    bare_verb: bool = False  # the subject is only an action (依法受理3,102件 -> 受理)
     figures: list[Figure] = attrs.field(factory=list)
 
 
@@ -145,6 +146,11 @@ def extract(
             # 修复信用28300余条共计12392户次: the same subject as the figure before
             c.subject = next((p.subject for p in reversed(cands) if p.end == prev_end), "")
         prev_end = c.end
+    for i, c in enumerate(cands):
+        if c.bare_verb:
+            _complete_action(norm, cands, i)
+        elif c.kind == "rate":
+            _borrow_rate_subject(norm, cands, i)
     figures: list[Figure] = []
     for c in cands:
         section = sections.at(c.start)
@@ -790,7 +796,8 @@ _CUT_VERBS: Final = (
     "收到", "受理", "办理", "办结", "审结", "调解", "接待", "提供", "开展", "举办", "组织",
     "出具", "提出", "发布", "主动公开", "处理", "化解", "调处", "审查", "审核", "汇聚",
     "培育认定", "梳理", "帮助", "完成", "召开", "印发", "制定", "清理", "接听", "推出",
-    "查处", "查办", "录入", "建成", "培训", "新增", "挽回", "执行到位", "上线",
+    "查处", "查办", "录入", "建成", "培训", "新增", "挽回", "执行到位", "上线", "作出",
+    "发生",
 )  # fmt: skip
 _AFTER_STOPS: Final = ("实施", "参加", "获", "被", "开展", "纳入", "进行", "参与", "提供",
                        "实现", "通过", "中", "历史", "与", "和", "结对", "入选", "在",
@@ -807,11 +814,31 @@ def _clause_start(norm: str, pos: int, floor: int) -> int:
     return i + 1
 
 
+#: A list lead-in before the first item's noun (其次为投诉举报类, 结果分别为维持).
+_LEAD_IN_RE: Final = re.compile(r"^.*?(?:其次|分别|依次|主要|结果|其余)(?:为|是)")
+#: 后/中/内 left over from a clause like 受理后审结 / 审结案件中纠错.
+_AFTER_ACTIONS: Final = (
+    "收到", "受理", "办理", "办结", "审结", "调解", "化解", "纠错", "直接纠错", "维持", "驳回",
+    "撤销", "确认", "答复", "回复", "公开", "作出", "决定", "结案", "终止", "移送", "转办",
+)  # fmt: skip
+_AFTER_WORD_RE: Final = re.compile(
+    r"^(?:以后|之后|之中|后|中|内)(?=" + "|".join(_AFTER_ACTIONS) + ")"
+)
+
+
 def _strip_subject(s: str, *, min_rest: int = 2) -> str:
     s = s.strip(_PUNCT_STRIP)
+    lead = _LEAD_IN_RE.match(s)
+    if lead and len(s) > lead.end():
+        s = s[lead.end() :].lstrip(_PUNCT_STRIP)
     changed = True
     while changed and s:
         changed = False
+        after_word = _AFTER_WORD_RE.match(s)
+        if after_word:
+            s = s[after_word.end() :]
+            changed = True
+            continue
         for w in pat.SUBJECT_SUFFIXES:
             if s.endswith(w) and len(s) > len(w):
                 s = s[: -len(w)].rstrip(_PUNCT_STRIP)
@@ -836,10 +863,13 @@ def _cut_verb(s: str) -> str:
     best_len = 0
     for v in _CUT_VERBS:
         i = s.rfind(v)
+        if s[i + len(v) : i + len(v) + 1] in ("和", "及", "与", "或", "、"):
+            continue  # 调解和终止结案: the verb is one of the listed actions
         if i > best and len(s) - i - len(v) >= 3:
             best, best_len = i, len(v)
     if best >= 0:
-        return s[best + best_len :]
+        # 主动公开 names the indicator (主动公开政府信息), it is not an intake verb
+        return s[best:] if s.startswith("主动公开", best) else s[best + best_len :]
     return s
 
 
@@ -872,11 +902,130 @@ def _table_label(norm: str, c: _Cand) -> str:
     b = len(norm) if b < 0 else b
     if not _is_table_line(norm, a, b):
         return ""
-    first = re.split(r"[|\t]", norm[a : c.start], maxsplit=1)[0]
-    for rx in pat.HEADING_RES:
-        first = rx.sub("", first)
-    first = first.strip(_PUNCT_STRIP + "\u3000")
-    return first if first and not any(ch.isdigit() for ch in first) else ""
+    # the nearest cell to the left that is a label: ``广东 | 31392 | 河北 | 7040`` gives
+    # 7040 the label 河北; number cells between (``行政许可 | 4736 | 12``) are skipped
+    for cell in reversed(re.split(r"[|\t]", norm[a : c.start])):
+        for rx in pat.HEADING_RES:
+            cell = rx.sub("", cell)
+        cell = cell.strip(_PUNCT_STRIP + "\u3000.,，%‰")
+        if not cell:
+            continue
+        if any(ch.isdigit() for ch in cell):
+            if _CJK_RE.search(cell):
+                return ""
+            continue
+        return cell
+    return ""
+
+
+#: Actions a clause may name without a noun (依法受理3,102件, 受理后审结2,876件).
+_ACTIONS: Final = (
+    "收到", "受理", "办理", "办结", "审结", "结案", "调解", "化解", "接收", "新收", "答复",
+    "回复", "处理", "纠错", "维持", "驳回", "撤销", "终止", "移送", "转办", "立案",
+)  # fmt: skip
+
+
+def _action_of(pre: str) -> str:
+    """The last action verb of a clause made only of verbs and adverbs, else ``""``.
+
+    Examples:
+        >>> _action_of("受理后审结"), _action_of("依法受理"), _action_of("调解矛盾纠纷")
+        ('审结', '受理', '')
+    """
+    rest = pre.strip(_PUNCT_STRIP)
+    found = ""
+    while rest:
+        for w in ("依法", "共", "已", "其中", "后", "中", "并", "再", "另", "累计", "全年"):
+            if rest.startswith(w):
+                rest = rest[len(w) :]
+                break
+        else:
+            verb = next((v for v in _ACTIONS if rest.startswith(v)), "")
+            if not verb:
+                return ""
+            found, rest = verb, rest[len(verb) :]
+    return found
+
+
+def _complete_action(norm: str, cands: list[_Cand], i: int) -> None:
+    """Append to a bare action subject the noun of the count before it in its sentence."""
+    c = cands[i]
+    for p in reversed(cands[:i]):
+        if any(ch in pat.SENTENCE_END for ch in norm[p.end : c.start]):
+            return
+        if p.kind != c.kind or p.quantity.unit != c.quantity.unit or p.role:
+            continue
+        noun = p.subject
+        if p.bare_verb:
+            noun = next((noun[len(v) :] for v in _ACTIONS if noun.startswith(v)), "")
+        if noun.endswith(_POPULATION_NOUNS) and not noun.startswith(c.subject):
+            c.subject = c.subject + noun
+        return
+
+
+#: Where a comparison starts inside a subject (较上年, 比2022年, 同比, 相较去年, 与上年相比).
+_COMPARE_CUT_RE: Final = re.compile(
+    r"(?:相较于?|相比于?|较之?|比|同比|环比|与|和)(?:上一?年度?|去年|同期|上年同期|"
+    r"(?:19|20)\d{2}年度?)|同比|环比|相较于?|相比"
+)
+_CHANGE_WORDS_RE: Final = re.compile(
+    r"(?:增长|增加|上升|提高|提升|上涨|增幅|增速|下降|减少|降低|下滑|回落|降幅|减幅|缩减|"
+    r"高于|低于|高出|减)(?:了|为|达|达到|约为|约|幅度为|幅度达)?$"
+)
+
+
+def _before_compare(pre: str) -> str:
+    """The subject of a change: the words before its comparison, else those after it.
+
+    Examples:
+        >>> _before_compare("案卷优良率较上年下降"), _before_compare("较上年下降")
+        ('案卷优良率', '')
+        >>> _before_compare("同比增长")
+        ''
+    """
+    m = _COMPARE_CUT_RE.search(pre)
+    head = pre[: m.start()] if m else pre
+    head = _CHANGE_WORDS_RE.sub("", head)
+    subj = _strip_subject(head)
+    if not subj and m:
+        subj = _strip_subject(_CHANGE_WORDS_RE.sub("", pre[m.end() :]))
+    return subj
+
+
+#: Before a share whose clause names nothing but the share (…276件,占比23.25%).
+_SHARE_LEAD_RE: Final = re.compile(
+    r"^[,，]?\s?(?:约)?占(?:比|总数的|总量的|全部的)?(?:为|达|约为?)?\s?$"
+)
+#: Bare rates that take the action of the count before them (调解…1497宗,成功率达98.73%).
+_BARE_RATES: Final = frozenset({"成功率", "化解率", "结案率", "办结率", "满意率"})
+_RATE_ACTIONS: Final = ("调解", "化解", "仲裁", "信访", "复议", "诉讼")
+
+
+def _borrow_rate_subject(norm: str, cands: list[_Cand], i: int) -> None:
+    """Fill in a rate whose own words do not name it from the figure before it.
+
+    * 由92.4%提升至98.8%: the second rate is the first one's indicator;
+    * 调解和终止结案276件,占比23.25%: the share of that count (调解和终止结案占比);
+    * 调解矛盾纠纷1497宗,成功率达98.73%: a bare 成功率 is the 调解 count's (调解成功率).
+    """
+    c = cands[i]
+    if c.listed or i == 0:
+        return
+    p = cands[i - 1]
+    between = norm[p.end : c.start]
+    if any(ch in pat.SENTENCE_END for ch in between):
+        return
+    if not c.subject:
+        if p.kind == "rate" and _TO_RE.fullmatch(between) and p.subject:
+            c.subject = p.subject
+        elif p.kind == "count" and p.subject and _SHARE_LEAD_RE.match(between):
+            c.subject = p.subject + "占比"
+        return
+    if c.subject in _BARE_RATES and p.kind == "count":
+        clause = norm[_clause_start(norm, p.start, 0) : p.start]
+        action = next((a for a in _RATE_ACTIONS if a in clause), "")
+        if action:
+            c.subject = action + c.subject
 
 
 def _subject(norm: str, c: _Cand, floor: int) -> None:
@@ -890,10 +1039,10 @@ def _subject(norm: str, c: _Cand, floor: int) -> None:
         k = pre.rfind(mark)
         if k >= 0:
             pre = pre[k + 2 :]
-    if c.kind == "growth":
-        # the current figure's subject is filled in by the growth claim; keep the verb
-        stem = _strip_subject(_GROWTH_VERB_RE.sub("", pre))
-        c.subject = stem[-_SUBJ_MAX:]
+    if c.kind in ("growth", "pp_change"):
+        # the growth claim gives it the subject of the figure it changes; until then (and
+        # when there is none) the words before the comparison: 案卷优良率较上年下降 -> 案卷优良率
+        c.subject = _before_compare(pre)[-_SUBJ_MAX:]
         return
     if c.kind == "rate":
         pre = _FROM_TAIL_RE.sub("", pre)
@@ -926,6 +1075,13 @@ def _subject(norm: str, c: _Cand, floor: int) -> None:
     if not subj:
         subj = after
     if not subj and 2 <= len(pre.strip(_PUNCT_STRIP)) <= 6:
+        action = _action_of(pre)
+        if action:
+            # a clause that names only an action: the action, completed by extract() with
+            # the noun of the figure before it (受理后审结2,876件 -> 审结 + 行政复议申请)
+            c.subject = action
+            c.bare_verb = True
+            return
         subj = pre.strip(_PUNCT_STRIP).removeprefix("其中").removeprefix("已").removeprefix("共")
     if not subj and nxt and _CJK_RE.match(nxt):
         raw = norm[c.end : c.end + 20]
@@ -1101,6 +1257,8 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
                 if basis is not None:
                     _set_subject(basis, current.subject)
                 printed[id(current)] = (basis, _signed(q, down))
+                if current.subject:
+                    _set_subject(c, current.subject + ("减少数" if down else "增加数"))
             start = cmp_m.start()
             out.append(
                 GrowthClaim(
@@ -1135,9 +1293,8 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
                 _set_subject(basis_c, current.subject)
         else:
             basis_c = None
-        if current is not None and not c.subject:
-            c.subject = current.subject
-            c.figures[:] = [attrs.evolve(f, subject=current.subject) for f in c.figures]
+        if current is not None:
+            _set_subject(c, current.subject)
         times_of = bool(_TIMES_OF_RE.search(before)) and q.unit == "倍"
         down = bool(vm and any(w in vm.group(1) for w in _DOWN_WORDS))
         start = c.start - len(before) + vm.start() if vm else c.start
@@ -1323,8 +1480,8 @@ def _pp_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections) ->
                 direction="down" if down else "up",
             )
         )
-        if rate_fig is not None and not c.subject:
-            c.figures[:] = [attrs.evolve(f, subject=rate_fig.subject) for f in c.figures]
+        if rate_fig is not None and rate_fig.subject:
+            _set_subject(c, rate_fig.subject)
     return out
 
 
