@@ -681,3 +681,20 @@ SUBJECT_RULES = [
 def test_subject_rules(text: str, quote: str, subject: str) -> None:
     fig = next(f for f in extract(text).figures if f.quote == quote)
     assert fig.subject == subject
+
+
+def test_outcome_verbs_keep_their_indicator_apart_from_intake() -> None:
+    """审结/办结 name another count than 收到/受理: the subject keeps them, so the closed
+    cases never line up with the applications in a panel or a cross-year check."""
+    report = extract(
+        "全年共收到行政复议申请786宗，审结行政复议案件650宗，办结政府信息公开申请215件。"
+    )
+    vocab = lm.default_vocabulary()
+    by_quote = {f.quote: f for f in report.figures}
+    received = vocab.match(by_quote["786宗"].subject, "宗")
+    closed = vocab.match(by_quote["650宗"].subject, "宗")
+    assert received is not None
+    assert closed is not None
+    assert received.id == "admin_reconsideration_applications"
+    assert closed.id == "admin_reconsideration_closed"
+    assert by_quote["215件"].subject.startswith("办结")

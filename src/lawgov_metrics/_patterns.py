@@ -108,13 +108,14 @@ LIST_MARKER_RE: Final = re.compile(r"[(（]\s?\d{1,2}\s?[)）]")
 SENTENCE_END: Final = frozenset("。;；!！?？\n")
 CLAUSE_END: Final = frozenset("。;；!！?？\n,，、:：|")
 
-#: Verbs and adverbs stripped from the front of a subject (收到, 共, 累计 ...).
+#: Verbs and adverbs stripped from the front of a subject (收到, 共, 累计 ...). Outcome verbs
+#: (审结, 办结) stay: 审结复议案件 is another indicator than 收到复议申请.
 SUBJECT_PREFIXES: Final = tuple(
     sorted(
         {
             "全年", "全区", "全市", "全县", "全省", "本年度", "本年", "当年", "年内", "今年",
             "共计", "合计", "累计", "总计", "共", "计", "累", "新", "已", "其中", "分别", "均",
-            "收到", "受理", "办理", "办结", "审结", "接待", "提供", "开展", "举办", "组织",
+            "收到", "受理", "办理", "接待", "提供", "开展", "举办", "组织",
             "出具", "提出", "发布", "公开", "处理", "化解", "调处", "审查", "审核",
             "录入", "汇聚", "培育认定", "建设", "建立", "打造", "梳理", "实现", "帮助",
             "完成", "参加", "参与", "召开", "印发", "制定", "修订", "清理", "回复", "答复",

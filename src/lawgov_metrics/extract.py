@@ -799,6 +799,7 @@ _CUT_VERBS: Final = (
     "查处", "查办", "录入", "建成", "培训", "新增", "挽回", "执行到位", "上线", "作出",
     "发生",
 )  # fmt: skip
+_KEPT_VERBS: Final = ("主动公开", "审结", "办结")
 _AFTER_STOPS: Final = ("实施", "参加", "获", "被", "开展", "纳入", "进行", "参与", "提供",
                        "实现", "通过", "中", "历史", "与", "和", "结对", "入选", "在",
                        "列席", "均", "已")  # fmt: skip
@@ -868,8 +869,9 @@ def _cut_verb(s: str) -> str:
         if i > best and len(s) - i - len(v) >= 3:
             best, best_len = i, len(v)
     if best >= 0:
-        # 主动公开 names the indicator (主动公开政府信息), it is not an intake verb
-        return s[best:] if s.startswith("主动公开", best) else s[best + best_len :]
+        # 主动公开 names the indicator (主动公开政府信息), and the outcome verbs 审结/办结 name
+        # other indicators than the intake ones (审结复议案件 is not 收到复议申请): kept
+        return s[best:] if s.startswith(_KEPT_VERBS, best) else s[best + best_len :]
     return s
 
 
@@ -1074,7 +1076,7 @@ def _subject(norm: str, c: _Cand, floor: int) -> None:
     subj = _strip_subject(_cut_verb(_strip_subject(pre)))
     if not subj:
         subj = after
-    if not subj and 2 <= len(pre.strip(_PUNCT_STRIP)) <= 6:
+    if (not subj or subj in _ACTIONS) and 2 <= len(pre.strip(_PUNCT_STRIP)) <= 6:
         action = _action_of(pre)
         if action:
             # a clause that names only an action: the action, completed by extract() with
