@@ -14,6 +14,7 @@ from typing import Any, Literal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import places_of, round_half_up
 
 import lawgov_metrics as lm
 from lawgov_metrics import checks
@@ -101,18 +102,6 @@ class Doc:
             jurisdiction=jurisdiction,
             year=year,
         )
-
-
-def round_half_up(x: Fraction, places: int) -> Fraction:
-    """四舍五入 at ``places`` decimals, ties away from zero (the oracle's only rounding)."""
-    scale = 10**places
-    y = abs(x) * scale
-    r = (y.numerator * 2 + y.denominator) // (2 * y.denominator)
-    return Fraction(r if x >= 0 else -r, scale)
-
-
-def places_of(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text else 0
 
 
 def growth_doc(

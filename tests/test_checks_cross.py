@@ -14,24 +14,13 @@ from fractions import Fraction
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from oracles import places_of, round_half_up
+from test_checks import Doc, dec, growth_doc, only, qty
 
 import lawgov_metrics as lm
 from lawgov_metrics import checks
 from lawgov_metrics.records import GrowthClaim, PPChangeClaim, Report, StreakClaim
 from lawgov_metrics.results import Status
-
-try:  # tests/ is a package
-    from tests.test_checks import Doc, dec, growth_doc, only, places_of, qty, round_half_up
-except ImportError:  # tests/ run as plain rootdir modules
-    from test_checks import (  # type: ignore[no-redef]
-        Doc,
-        dec,
-        growth_doc,
-        only,
-        places_of,
-        qty,
-        round_half_up,
-    )
 
 HERE = pathlib.Path(__file__).parent
 SEED = HERE.parent / "examples" / "data" / "huadu-2023.txt"

@@ -27,20 +27,13 @@ from fractions import Fraction
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from oracles import round_half_up
 
 import lawgov_metrics as lm
 from lawgov_metrics.results import Status
 
 # ---------------------------------------------------------------------------------------
 # exact oracle
-
-
-def round_half_up(x: Fraction, places: int) -> Fraction:
-    """``x`` rounded half away from zero to ``places`` decimals, exactly."""
-    scale = 10**places
-    y = abs(x) * scale
-    r = (y.numerator * 2 + y.denominator) // (2 * y.denominator)
-    return Fraction(r if x >= 0 else -r, scale)
 
 
 def dec(x: Fraction, places: int) -> str:
