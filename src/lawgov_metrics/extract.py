@@ -47,6 +47,7 @@ import attrs
 
 from . import _patterns as pat
 from .errors import ParseError
+from .growth import multiple_factor
 from .numerals import QuantityMatch, find_quantities, normalize, parse_number, parse_quantity
 from .records import (
     BreakdownClaim,
@@ -1180,6 +1181,16 @@ def _prev_current(cands: list[_Cand], idx: int, lo: int) -> _Cand | None:
     return None
 
 
+def _multiple_percent(n: Decimal, form: str) -> Decimal:
+    """The change in percent of a multiple (增长2倍 -> 200, 是上年的2倍 -> 100, 翻两番 -> 300).
+
+    The arithmetic is :func:`lawgov_metrics.growth.multiple_factor`'s; the result is exact
+    (the factor's denominator is a power of ten).
+    """
+    change = (multiple_factor(n, form) - 1) * 100
+    return Decimal(change.numerator) / Decimal(change.denominator)
+
+
 def _signed(q: Quantity, down: bool) -> Quantity:
     return q.negated() if down and q.value > 0 else q
 
@@ -1313,17 +1324,16 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
         ):
             start = cmp_m.start()
         if q.unit == "倍":
-            factor = q.value - 1 if times_of else q.value
-            hundred = Decimal(100)
+            form = "times_of" if times_of else "times_increase"
+            change = _multiple_percent(q.value, form)
             rate = Quantity(
-                value=(-factor if down else factor) * hundred,
+                value=-change if down else change,
                 unit="%",
                 qualifier=q.qualifier,
                 text=q.text,
-                resolution=q.resolution * hundred,
+                resolution=q.resolution * 100,
                 rounded=q.rounded,
             )
-            form = "times_of" if times_of else "times_increase"
         else:
             rate = _signed(q, down)
             form = "percent"
@@ -1347,7 +1357,6 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
         n = _int_of(m.group(1))
         if not n or n > 10:
             continue
-        factor = Decimal(2) ** n - 1
         current = _last_before(cands, m.start(), _sentence_bounds(norm, m.start())[0])
         out.append(
             GrowthClaim(
@@ -1357,7 +1366,7 @@ def _growth_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections
                 section=sections.at(m.start()),
                 figure=_fig(current) if current else None,
                 rate=Quantity(
-                    value=factor * 100,
+                    value=_multiple_percent(Decimal(n), "doublings"),
                     unit="%",
                     text=text[m.start() : m.end()],
                     resolution=Decimal(1),
