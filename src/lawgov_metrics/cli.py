@@ -411,20 +411,15 @@ def _render(
 ) -> bytes:
     """Draw on a fresh Axes and return the image bytes.
 
-    The figure is not registered with pyplot (no global state, no GUI backend), and it is
-    created, drawn and saved inside the library's CJK font context, so every text artist
-    (titles, labels, ticks) renders Chinese.
+    The figure is not registered with pyplot (no global state, no GUI backend); the plotting
+    functions give every text artist the CJK fallback font themselves.
     """
-    import matplotlib
     from matplotlib.figure import Figure
 
-    from ._fonts import font_rc
-
-    with matplotlib.rc_context(font_rc()):
-        fig = Figure(figsize=size, layout="constrained")
-        draw(fig.subplots())
-        buf = io.BytesIO()
-        fig.savefig(buf, format=fmt, dpi=dpi)
+    fig = Figure(figsize=size, layout="constrained")
+    draw(fig.subplots())
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, dpi=dpi)
     return buf.getvalue()
 
 
