@@ -32,6 +32,12 @@ from lawgov_metrics.results import Severity, Status
 
 FAST = settings(max_examples=150, deadline=None)
 
+
+def _binding(confidence: str) -> lm.Binding:
+    """The binding an older ``confidence`` string stands for."""
+    return lm.Binding.STATED if confidence == "stated" else lm.Binding.POSITIONAL
+
+
 # ---------------------------------------------------------------------------------------
 # builders and oracles
 
@@ -312,7 +318,12 @@ def share_doc(
     d.say(",成功率达")
     rf = d.fig(rate, "%", "成功率")
     claim = ShareClaim(
-        rate=rf.quantity, rate_figure=rf, total=t, part=p, confidence=confidence, quote=d.text
+        rate=rf.quantity,
+        rate_figure=rf,
+        total=t,
+        part=p,
+        binding=_binding(confidence),
+        quote=d.text,
     )  # type: ignore[arg-type]
     return d.report(claim)
 
@@ -519,7 +530,7 @@ def breakdown_doc(
         d.say(f"第{i}类")
         ps.append(d.fig(p, (units or ["件"] * len(parts))[i], f"类别{i}"))
     claim = BreakdownClaim(
-        total=t, parts=tuple(ps), exhaustive=exhaustive, confidence=confidence, quote=d.text
+        total=t, parts=tuple(ps), exhaustive=exhaustive, binding=_binding(confidence), quote=d.text
     )
     return d.report(claim)
 

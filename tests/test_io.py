@@ -79,7 +79,7 @@ def claims(draw: st.DrawFn) -> lm.Claim:
             rate=draw(quantities()),
             total=draw(opt_fig),
             part=draw(opt_fig),
-            confidence=draw(st.sampled_from(["stated", "inferred"])),
+            binding=draw(st.sampled_from(list(lm.Binding))),
             **common,
         )
     if kind == "pp":

@@ -26,6 +26,8 @@ _EXPORTS: dict[str, str] = {
     "UndefinedGrowthError": "errors",
     "UnknownIndicatorError": "errors",
     # records
+    "BalanceClaim": "records",
+    "Binding": "records",
     "BreakdownClaim": "records",
     "Claim": "records",
     "Figure": "records",
@@ -83,6 +85,8 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "BalanceClaim",
+    "Binding",
     "BreakdownClaim",
     "CHECKS",
     "CheckReport",
@@ -191,6 +195,8 @@ if TYPE_CHECKING:
     from .panel import Panel
     from .plotting import plot_compare, plot_growth, plot_small_multiples, plot_trend
     from .records import (
+        BalanceClaim,
+        Binding,
         BreakdownClaim,
         Claim,
         Figure,

@@ -50,6 +50,7 @@ from .errors import ParseError
 from .growth import multiple_factor
 from .numerals import QuantityMatch, find_quantities, normalize, parse_number, parse_quantity
 from .records import (
+    Binding,
     BreakdownClaim,
     Claim,
     Figure,
@@ -1604,7 +1605,7 @@ def _share_claims(text: str, norm: str, cands: list[_Cand], sections: _Sections)
                     rate_figure=fig,
                     total=_fig(total) if total else None,
                     part=_fig(part) if part else None,
-                    confidence=confidence,
+                    binding=Binding.STATED if confidence == "stated" else Binding.POSITIONAL,
                 )
             )
     return out
@@ -1724,7 +1725,7 @@ def _breakdown_claims(text: str, norm: str, cands: list[_Cand], sections: _Secti
                 total=_fig(total),
                 parts=tuple(_fig(p) for p in parts),
                 exhaustive=exhaustive,
-                confidence="stated" if stated or not exhaustive else "inferred",
+                binding=Binding.STATED if stated or not exhaustive else Binding.POSITIONAL,
             )
         )
     return out
@@ -1762,7 +1763,7 @@ def _breakdown(
         total=_fig(total),
         parts=tuple(_fig(p) for p in parts),
         exhaustive=exhaustive,
-        confidence="inferred" if inferred else "stated",
+        binding=Binding.POSITIONAL if inferred else Binding.STATED,
     )
 
 

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import SchemaError
 from .records import (
+    BalanceClaim,
     BreakdownClaim,
     Claim,
     GrowthClaim,
@@ -90,7 +91,8 @@ __all__ = [
 SCHEMA_VERSION = 1
 
 _CLAIM_TYPES: tuple[type[Any], ...] = (
-    GrowthClaim, ShareClaim, PPChangeClaim, BreakdownClaim, StreakClaim, RankClaim,
+    GrowthClaim, ShareClaim, PPChangeClaim, BreakdownClaim, BalanceClaim, StreakClaim,
+    RankClaim,
 )  # fmt: skip
 _CLAIM_BY_KIND = {c.kind: c for c in _CLAIM_TYPES}
 

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from .rounding import Interval, Scheme
 
 __all__ = [
+    "BalanceClaim",
+    "Binding",
     "BreakdownClaim",
     "Claim",
     "Figure",
@@ -213,6 +215,33 @@ class Quantity:
 Span = tuple[int, int]
 
 
+class Binding(enum.Enum):
+    """How a relation claim was tied to its figures: the evidence behind the reading.
+
+    A check FAILs a relation only when its binding is STATED: the text's structure left no
+    other reading, so numbers that contradict it cannot all be true. A reading that was
+    chosen (by position or by arithmetic) can be wrong, so a contradiction there is a WARN.
+
+    =========== ==========================================================================
+    member      meaning
+    =========== ==========================================================================
+    STATED      the text's structure leaves no choice: 共X件,其中…; X件,分别为…; a table
+                row or column; 由a%提高到b%; a rate in the clause of its count
+    POSITIONAL  the nearest plausible figure was taken; another reading was possible
+    ARITHMETIC  of several candidates, the one the numbers fit was taken (the others are
+                in ``alternatives``)
+    =========== ==========================================================================
+    """
+
+    STATED = "stated"
+    POSITIONAL = "positional"
+    ARITHMETIC = "arithmetic"
+
+
+def _to_binding(value: Binding | str) -> Binding:
+    return value if isinstance(value, Binding) else Binding(value)
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """One figure found in a report, with where it came from.
@@ -299,6 +328,8 @@ class GrowthClaim(_ClaimBase):
             ``"times_of"`` (是…的N倍, 增长到N倍), ``"doublings"`` (翻N番), ``"flat"`` (持平),
             ``"difference"`` (增加555件, an absolute change).
         difference: The absolute change when that is what is written (增加555件).
+        binding: How ``figure`` (and ``basis``) were tied to the rate (:class:`Binding`).
+        alternatives: Other figures that were considered as the current figure.
     """
 
     figure: Figure | None = None
@@ -308,6 +339,8 @@ class GrowthClaim(_ClaimBase):
     basis: Figure | None = None
     form: str = "percent"
     difference: Quantity | None = None
+    binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
     kind: ClassVar[str] = "growth"
 
 
@@ -320,16 +353,23 @@ class ShareClaim(_ClaimBase):
         rate_figure: The figure of the rate itself.
         total: The count it is a share of, when the text states it; else ``None``.
         part: The count of the numerator, when printed (结案170件,调解率17.4%).
-        confidence: ``"stated"`` when rate and count are in the same clause, ``"inferred"``
-            when the count comes from a neighbouring sentence.
+        binding: How ``total`` (and ``part``) were tied to the rate (:class:`Binding`).
+        alternatives: Other figures that were considered as the base.
     """
 
     rate: Quantity
     rate_figure: Figure | None = None
     total: Figure | None = None
     part: Figure | None = None
-    confidence: Literal["stated", "inferred"] = "stated"
+    binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
     kind: ClassVar[str] = "share"
+
+    @property
+    def confidence(self) -> Literal["stated", "inferred"]:
+        """``"stated"`` when the binding is STATED, else ``"inferred"`` (kept for callers
+        of earlier versions; prefer :attr:`binding`)."""
+        return "stated" if self.binding is Binding.STATED else "inferred"
 
 
 @attrs.frozen(kw_only=True)
@@ -342,6 +382,8 @@ class PPChangeClaim(_ClaimBase):
         figure: The current rate the change is about, when identified.
         basis: The prior rate, when printed.
         direction: ``"up"`` or ``"down"``.
+        binding: How ``figure`` and ``basis`` were tied to the change (:class:`Binding`).
+        alternatives: Other rates that were considered as the current rate.
     """
 
     rate: Quantity
@@ -349,6 +391,8 @@ class PPChangeClaim(_ClaimBase):
     figure: Figure | None = None
     basis: Figure | None = None
     direction: Literal["up", "down", "flat"] = "up"
+    binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
     kind: ClassVar[str] = "pp_change"
 
 
@@ -361,16 +405,73 @@ class BreakdownClaim(_ClaimBase):
         parts: The parts, in text order.
         exhaustive: ``True`` when the parts are meant to add up to the total
             (分别为, a complete list); ``False`` when they are only some of it (其中 one item).
-        confidence: ``"stated"`` when the text says the list is complete (分别为, 其他, a
-            合计 row) or the parts are plainly the whole; ``"inferred"`` when completeness is
-            only inferred from the shape of the list (several outcomes of a disposed total).
+        binding: How the parts were tied to ``total``, and (for an exhaustive list) how
+            its completeness is known (:class:`Binding`): STATED when the text says so
+            (共X件,其中…; 分别为; a 其他 part; a 合计 row); POSITIONAL when the total is
+            only the nearest plausible figure or completeness only follows from the list's
+            shape; ARITHMETIC when the total was chosen because the parts add up to it.
+        alternatives: Other figures that were considered as the total.
     """
 
     total: Figure
     parts: tuple[Figure, ...] = ()
     exhaustive: bool = False
-    confidence: Literal["stated", "inferred"] = "stated"
+    binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
     kind: ClassVar[str] = "breakdown"
+
+    @property
+    def confidence(self) -> Literal["stated", "inferred"]:
+        """``"stated"`` when the binding is STATED, else ``"inferred"`` (kept for callers
+        of earlier versions; prefer :attr:`binding`)."""
+        return "stated" if self.binding is Binding.STATED else "inferred"
+
+
+@attrs.frozen(kw_only=True)
+class BalanceClaim(_ClaimBase):
+    """The balance of cases: new + carried in = concluded + carried out.
+
+    收到/新收/受理 N件, 上年结转 a件, 办结 b件, 结转下年 c件 state ``N + a = b + c``; a handled
+    total printed with them (办理申请152件(含上年结转6件)) is ``N + a``. A balance is never a
+    breakdown of one of its terms. Any term may be missing (None) when the text does not
+    print it; the check then uses what is there.
+
+    Attributes:
+        received: This year's new intake (新收, 收到, 受理 … 未包含上年结转).
+        carried_in: Carried in from last year (上年结转).
+        handled: A printed total of cases handled this year, ``received + carried_in``
+            (办理 N件 含上年结转…).
+        concluded: Concluded this year (办结, 已办结, 答复, 审结).
+        carried_out: Carried to next year (结转下年, 结转下年度继续办理, 正在办理).
+        binding: How the terms were tied together (:class:`Binding`).
+        alternatives: Other figures that were considered for a term.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> import lawgov_metrics as lm
+        >>> def fig(n):
+        ...     return lm.Figure(quantity=lm.Quantity(value=Decimal(n), unit="件"))
+        >>> b = lm.BalanceClaim(received=fig(870), carried_in=fig(25), concluded=fig(880),
+        ...                     carried_out=fig(15))
+        >>> b.kind, [f.value for f in b.figures]
+        ('balance', [Decimal('870'), Decimal('25'), Decimal('880'), Decimal('15')])
+    """
+
+    received: Figure | None = None
+    carried_in: Figure | None = None
+    handled: Figure | None = None
+    concluded: Figure | None = None
+    carried_out: Figure | None = None
+    binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    kind: ClassVar[str] = "balance"
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """The printed terms, in the order received, carried in, handled, concluded,
+        carried out."""
+        terms = (self.received, self.carried_in, self.handled, self.concluded, self.carried_out)
+        return tuple(f for f in terms if f is not None)
 
 
 @attrs.frozen(kw_only=True)
@@ -402,7 +503,15 @@ class RankClaim(_ClaimBase):
     kind: ClassVar[str] = "rank"
 
 
-Claim = GrowthClaim | ShareClaim | PPChangeClaim | BreakdownClaim | StreakClaim | RankClaim
+Claim = (
+    GrowthClaim
+    | ShareClaim
+    | PPChangeClaim
+    | BreakdownClaim
+    | BalanceClaim
+    | StreakClaim
+    | RankClaim
+)
 
 
 def _figure_tuple(values: Iterable[Figure]) -> tuple[Figure, ...]:
@@ -444,6 +553,8 @@ class Report:
         published: The publication date, when printed.
         source: The office that published it (文章来源).
         path: The file it was read from, if any.
+        warnings: What went wrong reading the input without stopping it (for example
+            the number of characters that could not be decoded).
     """
 
     text: str = attrs.field(repr=False)
@@ -455,6 +566,7 @@ class Report:
     published: _dt.date | None = None
     source: str | None = None
     path: str | None = attrs.field(default=None, repr=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
 
     @property
     def label(self) -> str:
@@ -507,7 +619,7 @@ class Report:
                 row["rate"] = c.rate.value
                 row["total"] = c.total.value if c.total else None
                 row["value"] = c.part.value if c.part else None
-                row["detail"] = c.confidence
+                row["detail"] = c.binding.value
             elif isinstance(c, PPChangeClaim):
                 row["rate"] = c.rate.value
                 row["value"] = c.figure.value if c.figure else None
@@ -516,6 +628,19 @@ class Report:
                 row["total"] = c.total.value
                 row["value"] = sum((p.value for p in c.parts), Decimal(0))
                 row["detail"] = f"{len(c.parts)} parts" + (", exhaustive" if c.exhaustive else "")
+            elif isinstance(c, BalanceClaim):
+                row["value"] = c.concluded.value if c.concluded else None
+                row["total"] = c.handled.value if c.handled else None
+                row["detail"] = " + ".join(
+                    f"{name} {f.value}"
+                    for name, f in (
+                        ("received", c.received),
+                        ("carried_in", c.carried_in),
+                        ("concluded", c.concluded),
+                        ("carried_out", c.carried_out),
+                    )
+                    if f is not None
+                )
             elif isinstance(c, StreakClaim):
                 row["value"] = c.years
             else:
