@@ -553,6 +553,10 @@ class Report:
         published: The publication date, when printed.
         source: The office that published it (文章来源).
         path: The file it was read from, if any.
+        doc_type: What kind of report it is, when the text says: ``"rule_of_law"``
+            (法治政府建设年度报告), ``"disclosure"`` (政府信息公开工作年度报告), or ``None``.
+            Two reports of one jurisdiction and year are duplicates only when they are of
+            the same kind.
         warnings: What went wrong reading the input without stopping it (for example
             the number of characters that could not be decoded).
     """
@@ -566,6 +570,7 @@ class Report:
     published: _dt.date | None = None
     source: str | None = None
     path: str | None = attrs.field(default=None, repr=False)
+    doc_type: str | None = None
     warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
 
     @property
