@@ -103,8 +103,8 @@ OUTCOME_VERBS: Final = ("办结", "已办结", "审结", "结案", "答复", "�
 #: Words of cases carried to next year or still open (结转下年度继续办理, 正在办理).
 CARRY_OUT: Final = (
     "结转下年", "结转下年度", "结转至下年", "结转到下年", "结转下一年", "结转下一年度",
-    "转入下年", "转入下一年", "下年度结转", "结转下年度继续办理", "正在办理", "尚在办理",
-    "在办", "未办结", "尚未办结",
+    "转入下年", "转入下一年", "转接下年", "转接下一年", "下年度结转", "结转下年度继续办理",
+    "正在办理", "尚在办理", "在办", "未办结", "尚未办结",
 )  # fmt: skip
 #: Words that say a count is not (yet) all of its cases (未办结, 逾期 …).
 PENDING_WORDS: Final = (
