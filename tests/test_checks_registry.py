@@ -168,3 +168,36 @@ def test_registering_errors(check_id: str, name: str, title: str, match: str) ->
     with pytest.raises(InvalidOptionError, match=match):
         registry.report_check(check_id, title=title)(function)
     assert check_id in ("share.range",) or check_id not in lm.CHECKS
+
+
+# ---------------------------------------------------------------------------------------
+# the package's shape
+
+PACKAGE = pathlib.Path(checks.__file__).parent
+#: What the checks may import from the rest of the library (lower layers only).
+ALLOWED = {"errors", "records", "results", "rounding", "growth", "vocab", "indicators"}
+
+
+def _imports(path: pathlib.Path) -> set[str]:
+    """The library modules a checks module imports (``..x`` → ``x``), type-only ones too."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 2:
+            names = [node.module] if node.module else [a.name for a in node.names]
+            found.update(n.split(".")[0] for n in names if n)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            if node.module.startswith("lawgov_metrics"):
+                found.add(node.module.split(".")[1] if "." in node.module else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(
+                a.name.split(".")[1] for a in node.names if a.name.startswith("lawgov_metrics.")
+            )
+    return found
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.glob("*.py")), ids=lambda p: p.name)
+def test_checks_import_only_lower_layers_and_stay_small(path: pathlib.Path) -> None:
+    assert _imports(path) <= ALLOWED, path.name
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, path.name
