@@ -7,6 +7,7 @@ decide which figures it is applied to and what a contradiction means (see
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -80,8 +81,14 @@ def _implied(claim: GrowthClaim, fig: Figure | None, config: CheckConfig) -> _Im
             f"{q(fig)} with “{cq(claim)}”: a fall of 100% or more leaves nothing, yet the "
             "current value is positive",
         )
-    prior = arithmetic.implied_prior(cur, rate_iv, scheme=config.scheme)
-    return _Implied(prior, Status.PASS, Reason.NONE, "")
+    return _Implied(_prior(cur, rate_iv), Status.PASS, Reason.NONE, "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _prior(current: Interval, rate: Interval) -> Interval:
+    """:func:`lawgov_metrics.implied_prior` of two intervals, kept: a claim's prior is
+    needed by its own report's check and again by each pair the report is in."""
+    return arithmetic.implied_prior(current, rate)
 
 
 def _whole_priors(prior: Interval) -> range | None:

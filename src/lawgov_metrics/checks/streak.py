@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
@@ -26,6 +27,7 @@ _NOISE_RE = re.compile(
 _MATCH = Fraction(3, 5)
 
 
+@functools.lru_cache(maxsize=8192)
 def _key(subject: str) -> str:
     """A streak's subject without award words, year counts and punctuation.
 
@@ -40,6 +42,7 @@ def _bigrams(s: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)} or ({s} if s else set())
 
 
+@functools.lru_cache(maxsize=8192)
 def _similarity(a: str, b: str) -> Fraction:
     """Dice similarity of character bigrams, 1 when one key contains the other."""
     if not a or not b:
