@@ -20,6 +20,8 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # errors
     "ChecksFailedError": "errors",
+    "InvalidArgumentError": "errors",
+    "InvalidOptionError": "errors",
     "LawgovMetricsError": "errors",
     "ParseError": "errors",
     "SchemaError": "errors",
@@ -68,6 +70,7 @@ _EXPORTS: dict[str, str] = {
     "read_report": "extract",
     # checks
     "CHECKS": "checks",
+    "Reason": "checks",
     "check": "checks",
     # vectorised mappers
     "check_share_frame": "mappers",
@@ -97,6 +100,8 @@ __all__ = [
     "GrowthClaim",
     "Indicator",
     "Interval",
+    "InvalidArgumentError",
+    "InvalidOptionError",
     "LawgovMetricsError",
     "PPChangeClaim",
     "Panel",
@@ -104,6 +109,7 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "RankClaim",
+    "Reason",
     "Report",
     "SchemaError",
     "Severity",
@@ -169,9 +175,11 @@ def __dir__() -> list[str]:
 from .extract import extract, read_report  # noqa: E402
 
 if TYPE_CHECKING:
-    from .checks import CHECKS, check
+    from .checks import CHECKS, Reason, check
     from .errors import (
         ChecksFailedError,
+        InvalidArgumentError,
+        InvalidOptionError,
         LawgovMetricsError,
         ParseError,
         SchemaError,

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 __all__ = [
     "ChecksFailedError",
+    "InvalidArgumentError",
+    "InvalidOptionError",
     "LawgovMetricsError",
     "ParseError",
     "SchemaError",
@@ -57,3 +59,21 @@ class UnknownIndicatorError(LawgovMetricsError, KeyError):
 
 class ChecksFailedError(LawgovMetricsError, AssertionError):
     """Raised by :meth:`CheckReport.raise_if_failed` when at least one check failed."""
+
+
+class InvalidArgumentError(LawgovMetricsError, TypeError):
+    """An argument of a type the function cannot take; the message names the argument.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> try:
+        ...     lm.check("收到行政复议申请786宗")
+        ... except TypeError as exc:
+        ...     isinstance(exc, lm.LawgovMetricsError)
+        True
+    """
+
+
+class InvalidOptionError(LawgovMetricsError, ValueError):
+    """An option whose value the library does not know (an unknown check id, rounding
+    scheme or convention); the message lists the values it knows."""

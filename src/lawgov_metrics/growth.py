@@ -267,7 +267,7 @@ def _prior_interval(current: Interval, rate: Interval) -> Interval:
 
 
 def implied_prior(
-    current: ValueLike, reported: ValueLike, *, scheme: Scheme = "half_up"
+    current: ValueLike | Interval, reported: ValueLike | Interval, *, scheme: Scheme = "half_up"
 ) -> Interval:
     """The prior-year values consistent with a current value and a written growth rate.
 
@@ -278,10 +278,12 @@ def implied_prior(
     (``upper is None``) rather than divided by zero.
 
     Args:
-        current: The current value (int, Decimal, Fraction, decimal str) or a
-            :class:`~lawgov_metrics.Quantity` (its ``bounds(scheme)`` are used).
-        reported: The rate in percent as written (``"68.67"``, ``"-12.5"``), or a
-            Quantity whose bounds give the percent interval, qualifiers included.
+        current: The current value (int, Decimal, Fraction, decimal str), a
+            :class:`~lawgov_metrics.Quantity` (its ``bounds(scheme)`` are used) or an
+            :class:`~lawgov_metrics.Interval` taken as it is.
+        reported: The rate in percent as written (``"68.67"``, ``"-12.5"``), a
+            Quantity whose bounds give the percent interval, qualifiers included, or an
+            Interval (in percent) taken as it is.
         scheme: How the written rate (and a rounded current value) was rounded.
 
     Returns:
@@ -295,6 +297,8 @@ def implied_prior(
         >>> print(implied_prior(10, "-100"))
         [2000, ∞)
         >>> implied_prior(5, "-150").is_empty
+        True
+        >>> implied_prior(Interval.point(786), unround("68.67")) == implied_prior(786, "68.67")
         True
     """
     check_scheme(scheme)
@@ -618,10 +622,13 @@ def _share_counts(total: int, share: Interval) -> range:
     return ints if range_size(ints) else range(0)
 
 
-def share_counts(total: ExactNumber, reported: ValueLike, *, scheme: Scheme = "half_up") -> range:
+def share_counts(
+    total: ExactNumber, reported: ValueLike | Interval, *, scheme: Scheme = "half_up"
+) -> range:
     """The counts ``k`` in ``[0, total]`` with ``k / total`` written as ``reported`` percent.
 
-    The GRIM idea: with 1497 cases, "98.73%" is possible only for k = 1478.
+    The GRIM idea: with 1497 cases, "98.73%" is possible only for k = 1478. ``reported``
+    is a percent as written, a Quantity, or an Interval (in percent) taken as it is.
 
     Raises:
         ValueError: If ``total`` is not a positive whole number.
@@ -633,6 +640,8 @@ def share_counts(total: ExactNumber, reported: ValueLike, *, scheme: Scheme = "h
         range(0, 0)
         >>> share_counts(2000, "10.0")
         range(199, 201)
+        >>> share_counts(1497, unround("98.73"))
+        range(1478, 1479)
     """
     check_scheme(scheme)
     return _share_counts(_count_total(total), rate_interval(reported, scheme))

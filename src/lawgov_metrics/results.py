@@ -28,6 +28,7 @@ from .records import Figure
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .checks.reasons import Reason  # a type only: results never imports the checks
     from .rounding import Interval
 
 __all__ = ["CheckReport", "CheckResult", "Severity", "Status"]
@@ -83,7 +84,9 @@ class CheckResult:
         status: PASS, FAIL, WARN or UNDECIDABLE.
         message: What was checked, the numbers and quotes used, and why it passed or failed.
         severity: INFO, WARNING or ERROR; defaults from the status.
-        reason: A short machine-readable code (``"no_integer_prior"``, ``"no_prior_report"``).
+        reason: A short machine-readable code (``"no_integer_prior"``, ``"no_prior_report"``):
+            a :class:`~lawgov_metrics.Reason` from the catalogue's checks (a ``str`` enum, so
+            it compares equal to its code), or a plain string from other checks.
         observed: The value that was tested (e.g. the exact growth rate), if any.
         expected: The interval the observed value (or the implied quantity) had to lie in.
         figures: The figures used, with their quotes and spans.
@@ -95,7 +98,7 @@ class CheckResult:
     status: Status
     message: str
     severity: Severity = attrs.field(default=attrs.Factory(_default_severity, takes_self=True))
-    reason: str = ""
+    reason: Reason | str = ""
     observed: Fraction | Decimal | None = None
     expected: Interval | None = None
     figures: tuple[Figure, ...] = attrs.field(default=(), converter=_figures)

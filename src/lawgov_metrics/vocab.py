@@ -31,6 +31,7 @@ __all__ = [
     "CARRY_IN",
     "CARRY_OUT",
     "COMPARE_WORDS",
+    "COMPLETION_WORDS",
     "DOWN_VERBS",
     "INTAKE_VERBS",
     "LIST_MARKERS",
@@ -40,6 +41,9 @@ __all__ = [
     "PP_UNIT",
     "PRIOR_YEAR_WORDS",
     "RATE_UNITS",
+    "RATIO_WORDS",
+    "STREAK_NOISE_WORDS",
+    "SUBJECT_KEY_WORDS",
     "SUM_WORDS",
     "UNIT_FAMILIES",
     "UP_VERBS",
@@ -99,8 +103,9 @@ OUTCOME_VERBS: Final = ("办结", "已办结", "审结", "结案", "答复", "�
 #: Words of cases carried to next year or still open (结转下年度继续办理, 正在办理).
 CARRY_OUT: Final = (
     "结转下年", "结转下年度", "结转至下年", "结转到下年", "结转下一年", "结转下一年度",
-    "转入下年", "转入下一年", "下年度结转", "结转下年度继续办理", "正在办理", "尚在办理",
-    "在办", "未办结", "尚未办结",
+    "转入下年", "转入下一年", "转接下年", "转接下年度", "转接下一年", "转接下一年度",
+    "下年度结转", "结转下年度继续办理",
+    "正在办理", "尚在办理", "在办", "未办结", "尚未办结",
 )  # fmt: skip
 #: Words that say a count is not (yet) all of its cases (未办结, 逾期 …).
 PENDING_WORDS: Final = (
@@ -178,3 +183,28 @@ def same_unit_family(a: str, b: str) -> bool:
     if a == b or not a or not b:
         return True
     return any(a in family and b in family for family in UNIT_FAMILIES)
+
+
+# -- what the checks look for in a figure's subject -----------------------------------------
+
+#: Words that vary between reports for the same count and are dropped from a subject
+#: before subjects are compared (收到行政复议申请 and 共受理行政复议申请 are one indicator).
+SUBJECT_KEY_WORDS: Final = (
+    "收到", "受理", "办理", "新收", "共计", "共", "累计", "全年", "合计", "总计",
+)  # fmt: skip
+#: Words of a completion rate's subject (按时办结率, 答复率): 100% of them says "all done".
+COMPLETION_WORDS: Final = (
+    "办结", "结案", "答复", "处理", "化解", "完成", "审结", "执结", "回复", "办理",
+)  # fmt: skip
+#: Words of a rate's subject that make it a ratio, not a share, so that it may exceed 100%
+#: (任务完成率 120%, 同比增长 409%, 执行率).
+RATIO_WORDS: Final = (
+    "完成", "增", "降", "减", "同比", "比上年", "较上年", "执行", "超", "倍", "达成", "到位",
+    "回收", "利用", "产出", "比率",
+)  # fmt: skip
+#: Words dropped from a streak's subject before streaks of two years are matched
+#: (连续四年获评优秀等次 and 连续三年荣获优秀 name one award).
+STREAK_NOISE_WORDS: Final = (
+    "连续", "获评为", "获评", "荣获", "获得", "被评为", "评为", "被授予", "授予", "获",
+    "保持", "蝉联", "等次", "称号", "荣誉", "成为", "为", "的", "了",
+)  # fmt: skip

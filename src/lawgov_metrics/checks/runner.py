@@ -1,0 +1,155 @@
+""":func:`check`: run the catalogue (or part of it) on one report or many."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
+
+import attrs
+
+from ..errors import InvalidOptionError
+from ..records import Report
+from ..results import CheckReport, CheckResult, Severity, Status
+from ..rounding import Scheme
+from ._common import labels
+from .config import CheckConfig
+from .pairing import lineup
+from .registry import CHECKS, CheckSpec, as_reports, run_spec
+
+__all__ = ["check"]
+
+
+def _select(checks: Iterable[str] | None, exclude: Iterable[str]) -> list[CheckSpec]:
+    def expand(ids: Iterable[str], what: str) -> set[str]:
+        if isinstance(ids, str):
+            ids = [ids]
+        chosen: set[str] = set()
+        for i in ids:
+            if not isinstance(i, str):
+                raise InvalidOptionError(f"{what} must be check ids (strings), got {i!r}")
+            hit = {k for k in CHECKS if k == i or k.startswith(i + ".")}
+            hit |= {k for k in CHECKS if i.endswith(".") and k.startswith(i)}
+            if not hit:
+                raise InvalidOptionError(
+                    f"unknown check {i!r} in {what}; known checks: {', '.join(CHECKS)}"
+                )
+            chosen |= hit
+        return chosen
+
+    wanted = set(CHECKS) if checks is None else expand(checks, "checks")
+    wanted -= expand(exclude, "exclude")
+    return [s for k, s in CHECKS.items() if k in wanted]
+
+
+def _apply_severity(r: CheckResult, severity: Mapping[str | Status, Severity]) -> CheckResult:
+    if r.status in (Status.FAIL, Status.WARN) and r.check in severity:
+        return attrs.evolve(r, severity=severity[r.check])
+    if r.status in severity:
+        return attrs.evolve(r, severity=severity[r.status])
+    return r
+
+
+def _testable(reports: Sequence[Report], results: Sequence[CheckResult]) -> int:
+    """How many figures of the reports some decided result used."""
+    used: dict[str, set[tuple[tuple[int, int], str]]] = {}
+    for r in results:
+        if r.status is Status.UNDECIDABLE:
+            continue
+        for label in r.reports:
+            used.setdefault(label, set()).update((f.span, f.quote) for f in r.figures)
+    n = 0
+    for rep in reports:
+        keys = used.get(rep.label, set())
+        n += sum(1 for f in rep.figures if (f.span, f.quote) in keys)
+    return n
+
+
+def check(
+    report_or_reports: Report | Iterable[Report],
+    *,
+    scheme: Scheme = "half_up",
+    checks: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
+    more_than: Literal["next_unit", "unbounded"] = "next_unit",
+    duplicate_min_digits: int = 3,
+    inferred_share_status: Status = Status.WARN,
+    inferred_sum_status: Status = Status.WARN,
+    severity: Mapping[str | Status, Severity] | None = None,
+) -> CheckReport:
+    """Run the catalogue on one report, or on several with cross-report checks.
+
+    A relation (a breakdown's sum, a share's count, a growth's prior …) FAILs only when
+    the text's structure states it (``claim.binding`` is
+    :attr:`~lawgov_metrics.Binding.STATED`) and the numbers contradict it; a reading made
+    by position or by arithmetic that the numbers contradict is a WARN naming the
+    candidates tried, or a PASS when another candidate fits.
+
+    Args:
+        report_or_reports: A :class:`~lawgov_metrics.Report` or an iterable of them.
+            Reports of the same jurisdiction (or all without one) in consecutive years are
+            compared with each other; several reports claiming one jurisdiction, year and
+            kind give one ``duplicate.report`` WARN and are compared with the first of them
+            (see :func:`~lawgov_metrics.checks.line_up`).
+        scheme: Rounding scheme for every written figure (default ``half_up``, 四舍五入).
+        checks: Ids to run (a family such as ``"growth"`` selects all its checks); default
+            all.
+        exclude: Ids (or families) not to run.
+        more_than: 余/多 convention, ``"next_unit"`` or ``"unbounded"``.
+        duplicate_min_digits: Significant digits a value needs for ``duplicate.value``.
+        inferred_share_status: Status of a share check whose rate contradicts a count it
+            was not tied to by the text's structure (a binding that is not STATED;
+            default WARN).
+        inferred_sum_status: Status of a ``breakdown.sum`` or
+            ``breakdown.part_exceeds_whole`` contradiction on a breakdown whose total or
+            completeness was not stated (a binding that is not STATED; default WARN).
+        severity: Severity overrides by check id (for its FAIL and WARN results) or by
+            :class:`~lawgov_metrics.Status`.
+
+    Returns:
+        A :class:`~lawgov_metrics.CheckReport` with every result, ``n_figures`` (figures
+        in the reports) and ``n_testable`` (figures some check could test).
+
+    Raises:
+        InvalidArgumentError: (a TypeError) ``report_or_reports`` is not a Report or an
+            iterable of Reports.
+        InvalidOptionError: (a ValueError) An unknown check id, scheme, convention or
+            threshold.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> rep = lm.Report(text="", jurisdiction="花都区", year=2023)
+        >>> check(rep)
+        <CheckReport 0 results: 0 fail, 0 warn, 0 pass, 0 undecidable; 0/0 figures testable>
+        >>> check(rep, checks=["growth.bogus"])
+        Traceback (most recent call last):
+        ...
+        lawgov_metrics.errors.InvalidOptionError: unknown check 'growth.bogus' in checks; ...
+        >>> check(None)
+        Traceback (most recent call last):
+        ...
+        lawgov_metrics.errors.InvalidArgumentError: report_or_reports must be a Report or \
+an iterable of Reports, got None
+    """
+    config = CheckConfig(
+        scheme=scheme,
+        more_than=more_than,
+        duplicate_min_digits=duplicate_min_digits,
+        inferred_share_status=inferred_share_status,
+        inferred_sum_status=inferred_sum_status,
+        severity=severity or {},
+    )
+    specs = _select(checks, exclude)
+    reports = as_reports(report_or_reports)
+    up = lineup(reports) if len(reports) > 1 else None
+    results: list[CheckResult] = []
+    for spec in specs:
+        found = run_spec(spec, reports, config, up)
+        if config.severity:
+            found = [_apply_severity(r, config.severity) for r in found]
+        results.extend(found)
+    return CheckReport(
+        tuple(results),
+        n_figures=sum(len(r.figures) for r in reports),
+        n_testable=_testable(reports, results),
+        reports=labels(*reports),
+    )
