@@ -20,6 +20,11 @@ share_cases           :class:`ShareCase`: count, total and written share, right 
 panels                :class:`~lawgov_metrics.Panel` objects with gaps and derived rows
 ===================== ===============================================================
 
+Constants: ``DETERMINISTIC_SCHEMES`` (the schemes a case may claim), ``MISTAKES`` (what an
+inconsistent case names as wrong: ``other_scheme``, ``one_unit``, ``sign``, ``far``),
+``RATE_FORMS`` (the printed forms of ``reported_rates``) and ``SERIES`` (the indicators
+``panels`` draws from).
+
 Layout: one private module per topic (``_numbers``, ``_quantities``, ``_rates``, ``_cases``,
 ``_panels``; the records in ``_records``, argument checks in ``_validation``); this module
 only re-exports them.
