@@ -5,11 +5,13 @@ growth claims are made from a true series per jurisdiction and indicator, so eve
 growth rate is right (四舍五入) and every derived row is the library's own reading of it.
 
 Examples:
-    >>> from hypothesis import find
-    >>> panel = find(panels(2022, 2023), lambda p: p.frame["derived"].any())
-    >>> derived = panel.frame[panel.frame["derived"]]
-    >>> sorted(set(derived["year"].tolist())), set(derived["origin"]) <= {"basis", "implied_growth"}
-    ([2022], True)
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5, database=None)
+    ... @given(panels(2022, 2023))
+    ... def test_growth_is_never_bridged(panel):
+    ...     growth = panel.growth()
+    ...     assert growth[growth["status"] == "gap"]["growth"].isna().all()
+    >>> test_growth_is_never_bridged()
 """
 
 from __future__ import annotations

@@ -56,6 +56,11 @@ def quantities(
         units: Measure words to use (``""`` for none).
         qualifiers: Qualifiers to use.
         max_places: Most decimal places written.
+
+    Examples:
+        >>> from hypothesis import find
+        >>> find(quantities(0, 100, units=["件"]), lambda q: q.qualifier.name == "AT_LEAST").text
+        '0件以上'
     """
     check_exact(min_value, "min_value")
     check_exact(max_value, "max_value")
