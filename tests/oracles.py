@@ -39,3 +39,38 @@ def round_half_up(x: Fraction, places: int) -> Fraction:
 def places_of(text: str) -> int:
     """Decimal places written in a number such as ``"68.67"``."""
     return len(text.split(".")[1]) if "." in text else 0
+
+
+def written(x: Fraction, places: int, scheme: str) -> str:
+    """``x`` rounded to ``places`` decimals under ``scheme``, as a report writes it."""
+    n = oracle_round(x * 10**places, scheme)
+    digits = str(abs(n)).rjust(places + 1, "0")
+    body = f"{digits[:-places]}.{digits[-places:]}" if places else digits
+    return ("-" if n < 0 else "") + body
+
+
+def is_tie(x: Fraction, places: int) -> bool:
+    """Whether ``x`` is exactly halfway between two values with ``places`` decimals."""
+    y = x * 10**places
+    return y - math.floor(y) == Fraction(1, 2)
+
+
+def growth_fits(prior: int, current: int, reported: str, scheme: str) -> bool:
+    """Whether ``prior`` to ``current`` is written ``reported`` percent under ``scheme``."""
+    g = Fraction(100 * (current - prior), prior)
+    return written(g, places_of(reported), scheme) == reported
+
+
+def share_reachable(total: int, reported: str, scheme: str) -> bool:
+    """Whether some count ``k`` in ``[0, total]`` has ``k / total`` written as ``reported``.
+
+    Only the counts next to ``reported * total / 100`` can round to it: for the half schemes
+    the nearest on either side, for floor/truncate the first at or above, for ceiling the
+    last at or below; the two on each side cover every scheme.
+    """
+    d = places_of(reported)
+    centre = Fraction(reported) * total / 100
+    ks = range(math.floor(centre) - 1, math.ceil(centre) + 2)
+    return any(
+        written(Fraction(100 * k, total), d, scheme) == reported for k in ks if 0 <= k <= total
+    )

@@ -716,6 +716,8 @@ def parse_quantity(text: str) -> Quantity:
         (Decimal('10000'), 'NEARLY')
         >>> parse_quantity("5万元").value, parse_quantity("5万元").unit
         (Decimal('50000'), '元')
+        >>> parse_quantity("+12.5%").value, parse_quantity("－12.5％").value
+        (Decimal('12.5'), Decimal('-12.5'))
         >>> parse_quantity("no number here")
         Traceback (most recent call last):
         ...
@@ -727,7 +729,8 @@ def parse_quantity(text: str) -> Quantity:
     if not stripped:
         raise ParseError(text, "empty text")
     norm = _READ_ONE(stripped)
-    m = _FULL_RE.fullmatch(norm)
+    plus = norm[:1] == "+" and norm[1:2].isdigit()  # a table's "+12.5%": the sign is no text
+    m = _FULL_RE.fullmatch(norm, 1 if plus else 0)
     if m is None:
         found = [x for x in _FULL_RE.finditer(norm) if x["num"]]
         if not found:
