@@ -64,6 +64,7 @@ from typing import Any, Literal, NamedTuple, Protocol, TypeVar, overload
 
 import attrs
 
+from . import checks_disclosure as _disclosure
 from .records import (
     BreakdownClaim,
     Figure,
@@ -1266,6 +1267,10 @@ def _duplicate_value(report: Report, config: CheckConfig) -> list[CheckResult]:
                 return False
             if abs(a.start - b.start) < _NEAR:
                 return False  # one clause: 受理786件,全部办结786件 and the like
+            if _disclosure.in_template_table(report, a) or _disclosure.in_template_table(
+                report, b
+            ):
+                return False  # a template cell: disclosure.* checks it against its identities
             return not any(a.span in g and b.span in g for g in related)
 
         pairs = [(a, b) for i, a in enumerate(uniq) for b in uniq[i + 1 :] if distinct(a, b)]
@@ -2047,6 +2052,7 @@ CHECKS: Mapping[str, CheckSpec] = types.MappingProxyType(
                 function=check_restated_figure,
                 per_pair=_restated_figure,
             ),
+            *_disclosure.specs(CheckSpec, _public),  # disclosure.*: the template's tables
         )
     }
 )

@@ -1,0 +1,470 @@
+"""Checks of the standard tables of 政府信息公开工作年度报告 (``disclosure.*``).
+
+The template's cells are bound by identities the template itself states (T3's header:
+"本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和"), so each binding is
+STATED: a broken identity is a FAIL, and its message names the cells (row and column
+labels) and their values. A mark (blank, ``/``, ``-``, ``—``, ``无``) is read as 0 in a
+sum; an identity that fails only with a mark read so is a WARN (``mark_read_as_zero``).
+
+====================== ======= =================================================================
+id                     scope   what it checks
+====================== ======= =================================================================
+disclosure.template    report  the tables against the template: what is missing (UNDECIDABLE)
+disclosure.t3_balance  report  T3, every column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度
+disclosure.t3_outcomes report  T3, every column: （七）总计 = （一）…（六）, a group not printed
+                               counted by its sub-rows; a printed group = the sum of its sub-rows
+disclosure.t3_applicants report T3, every row: 总计 = the six applicant columns (or 自然人 +
+                               法人或其他组织)
+disclosure.t4_blocks   report  T4, every block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
+disclosure.prose       report  the report's own prose (收到/受理 N件, 办结, 结转, 行政复议 N件)
+                               against its cells (see :mod:`.checks_disclosure_prose`)
+disclosure.carry_over  pair    T3 结转下年度 of year t = 上年结转 of year t+1, every column
+disclosure.stock       pair    T2 现行有效 t = 现行有效 t−1 + 制发 t − 废止 t (规章, 行政规范性文件)
+disclosure.cross_document pair the same body's 法治政府建设年度报告 of the year restating a T3
+                               figure (共办理政府信息公开申请N件)
+====================== ======= =================================================================
+
+Each check is a plain function ``(report, config)`` or ``(earlier, later, config)``
+returning a list of :class:`~lawgov_metrics.CheckResult`; :func:`specs` lists them for the
+catalogue. Every result's ``details["cells"]`` lists the cells it used as
+``(table, row, column)`` labels, and ``details["identity"]`` names the instance checked
+(``"t3_balance/自然人"``).
+
+Examples:
+    >>> import lawgov_metrics as lm
+    >>> page = lm.render_template({("t4", "reconsideration", "upheld"): 2,
+    ...                            ("t4", "reconsideration", "total"): 3}, tables=["t4"])
+    >>> report = lm.read_report_text_html(page) if False else None
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Final
+
+from . import template as tpl
+from .records import Figure, Report
+from .results import CheckResult, Status
+from .tables import DisclosureCell, DisclosureTable
+
+if TYPE_CHECKING:
+    from .checks import CheckConfig
+
+__all__ = [
+    "check_carry_over",
+    "check_stock",
+    "check_t3_applicants",
+    "check_t3_balance",
+    "check_t3_outcomes",
+    "check_t4_blocks",
+    "check_template",
+    "in_template_table",
+    "specs",
+]
+
+_GROUPS: Final = ("disclosed", "partly", "withheld", "not_provided", "not_processed",
+                  "other_handling")  # fmt: skip
+_APPLICANTS: Final = tuple(c.key for c in tpl.T3_COLUMNS[:6])
+_RESULT_PARTS: Final = ("upheld", "corrected", "other", "pending")
+
+
+class _Term:
+    """A value taken from the table: the cells it adds up, and whether a mark was read as 0."""
+
+    def __init__(self, label: str, cells: Sequence[DisclosureCell]) -> None:
+        self.label = label
+        self.cells = list(cells)
+        self.value = sum((c.value if c.value is not None else Decimal(0) for c in cells),
+                         Decimal(0))  # fmt: skip
+        self.marks = any(c.value is None for c in cells)
+
+    def show(self) -> str:
+        marks = [c.text or "blank" for c in self.cells if c.value is None]
+        note = f" ({', '.join(dict.fromkeys(marks))} read as 0)" if marks else ""
+        return f"{self.label} {_fmt(self.value)}{note}"
+
+
+def _fmt(v: Decimal) -> str:
+    t = format(v, "f")
+    return t.rstrip("0").rstrip(".") if "." in t else t
+
+
+def _cell_figures(report: Report, cells: Iterable[DisclosureCell]) -> list[Figure]:
+    by_span = {f.span: f for f in report.figures}
+    out = []
+    for c in cells:
+        f = by_span.get(c.span)
+        if f is not None and f not in out:
+            out.append(f)
+    return out
+
+
+def _result(
+    check: str,
+    status: Status,
+    message: str,
+    report: Report | Sequence[Report],
+    *,
+    reason: str = "",
+    table: str = "",
+    terms: Sequence[_Term] = (),
+    identity: str = "",
+    observed: Decimal | None = None,
+) -> CheckResult:
+    reports = [report] if isinstance(report, Report) else list(report)
+    cells = [c for t in terms for c in t.cells]
+    figures = [f for r in reports for f in _cell_figures(r, cells)]
+    return CheckResult(
+        check=check,
+        status=status,
+        message=message,
+        reason=reason,
+        observed=observed,
+        figures=figures,
+        reports=tuple(r.label for r in reports),
+        details={
+            "identity": identity,
+            "cells": [(table, c.row, c.column) for c in cells],
+            "values": [None if c.value is None else c.value for c in cells],
+        },
+    )
+
+
+def _identity(
+    check: str,
+    report: Report | Sequence[Report],
+    table: str,
+    identity: str,
+    lhs: Sequence[_Term],
+    rhs: Sequence[_Term],
+    what: str,
+) -> CheckResult:
+    left = sum((t.value for t in lhs), Decimal(0))
+    right = sum((t.value for t in rhs), Decimal(0))
+    terms = [*lhs, *rhs]
+
+    def side(ts: Sequence[_Term], total: Decimal) -> str:
+        body = " + ".join(t.show() for t in ts)
+        return body if len(ts) == 1 else f"{body} = {_fmt(total)}"
+
+    text = f"{what}: {side(lhs, left)} {'=' if left == right else '≠'} {side(rhs, right)}"
+    if left == right:
+        return _result(check, Status.PASS, text, report, table=table, terms=terms,
+                       identity=identity)  # fmt: skip
+    marks = any(t.marks for t in terms)
+    status = Status.WARN if marks else Status.FAIL
+    reason = "mark_read_as_zero" if marks else "identity_broken"
+    return _result(check, status, text, report, reason=reason, table=table, terms=terms,
+                   identity=identity, observed=left - right)  # fmt: skip
+
+
+def _undecidable(check: str, report: Report, message: str, reason: str) -> CheckResult:
+    return CheckResult(
+        check=check, status=Status.UNDECIDABLE, message=message, reason=reason,
+        reports=(report.label,),
+    )  # fmt: skip
+
+
+# -- T3 ----------------------------------------------------------------------------------
+
+
+class _T3:
+    """Cell access on T3 by keys, with a group not printed counted by its sub-rows."""
+
+    def __init__(self, table: DisclosureTable, form: tpl.Form) -> None:
+        self.table = table
+        self.form = form
+        self.cells = {(c.row_key, c.column_key): c for c in table.cells if c.row_key}
+        self.columns = [k for k in (*_APPLICANTS, "legal_persons", "total")
+                        if any(ck == k for _, ck in self.cells)]  # fmt: skip
+        self.rows = [r for r in tpl.t3_rows(form) if any(rk == r.key for rk, _ in self.cells)]
+
+    def label(self, row: str) -> str:
+        line = next(r for r in tpl.T3_ROWS if r.key == row)
+        return line.label if row != "total" else "（七）总计"
+
+    def subs(self, row: str) -> list[tpl.Line]:
+        return [s for s in tpl.t3_rows(self.form) if s.parent == row]
+
+    def term(self, row: str, col: str) -> _Term | None:
+        c = self.cells.get((row, col))
+        if c is not None:
+            return _Term(self.label(row), [c])
+        subs = self.subs(row)
+        got = [self.cells.get((s.key, col)) for s in subs]
+        if subs and all(g is not None for g in got):
+            return _Term(f"{self.label(row)} (its {len(subs)} sub-rows)", [g for g in got if g])
+        return None
+
+    def column_label(self, col: str) -> str:
+        for line in (*tpl.T3_COLUMNS, tpl.T3_LEGAL_PERSONS):
+            if line.key == col:
+                return line.label
+        return col
+
+
+def _t3(report: Report) -> _T3 | None:
+    d = report.disclosure
+    if d is None or d.t3 is None:
+        return None
+    return _T3(d.t3, d.format)
+
+
+def check_t3_balance(report: Report, config: CheckConfig | None = None) -> list[CheckResult]:
+    """``disclosure.t3_balance``: 一 + 二 = （七） + 四 in every column of T3."""
+    cid = "disclosure.t3_balance"
+    t3 = _t3(report)
+    if t3 is None:
+        return []
+    out = []
+    for col in t3.columns:
+        terms = [t3.term(r, col) for r in ("new", "carried_in", "total", "carried_out")]
+        what = f"T3 column {t3.column_label(col)}"
+        if any(t is None for t in terms):
+            lost = [t3.label(r) for r, t in zip(("new", "carried_in", "total", "carried_out"),
+                                               terms, strict=True) if t is None]  # fmt: skip
+            out.append(_undecidable(cid, report, f"{what}: {', '.join(lost)} not printed",
+                                    "cell_not_printed"))  # fmt: skip
+            continue
+        a, b, c, d = (t for t in terms if t is not None)
+        out.append(_identity(cid, report, "t3", f"t3_balance/{t3.column_label(col)}",
+                             [a, b], [c, d], what))  # fmt: skip
+    return out
+
+
+def check_t3_outcomes(report: Report, config: CheckConfig | None = None) -> list[CheckResult]:
+    """``disclosure.t3_outcomes``: （七）总计 = （一）…（六）, and each printed group = its
+    sub-rows, in every column of T3."""
+    cid = "disclosure.t3_outcomes"
+    t3 = _t3(report)
+    if t3 is None:
+        return []
+    out = []
+    for col in t3.columns:
+        cl = t3.column_label(col)
+        total = t3.term("total", col)
+        parts = [t3.term(g, col) for g in _GROUPS]
+        what = f"T3 column {cl}, 办理结果"
+        if total is None or any(p is None for p in parts):
+            lost = [t3.label(g) for g, p in zip(("total", *_GROUPS), (total, *parts),
+                                               strict=True) if p is None]  # fmt: skip
+            out.append(_undecidable(cid, report, f"{what}: {', '.join(lost)} not printed",
+                                    "cell_not_printed"))  # fmt: skip
+        else:
+            out.append(_identity(cid, report, "t3", f"t3_outcomes/{cl}", [total],
+                                 [p for p in parts if p is not None], what))  # fmt: skip
+        for g in _GROUPS:
+            parent = t3.cells.get((g, col))
+            subs = t3.subs(g)
+            got = [t3.cells.get((s.key, col)) for s in subs]
+            if parent is None or not subs or not all(x is not None for x in got):
+                continue
+            out.append(
+                _identity(
+                    cid, report, "t3", f"t3_outcomes/{t3.label(g)}/{cl}",
+                    [_Term(t3.label(g), [parent])],
+                    [_Term(s.label, [x]) for s, x in zip(subs, got, strict=True) if x],
+                    f"T3 column {cl}, {t3.label(g)} and its sub-rows",
+                )
+            )  # fmt: skip
+    return out
+
+
+def check_t3_applicants(report: Report, config: CheckConfig | None = None) -> list[CheckResult]:
+    """``disclosure.t3_applicants``: 总计 = the applicant columns, in every row of T3."""
+    cid = "disclosure.t3_applicants"
+    t3 = _t3(report)
+    if t3 is None:
+        return []
+    parts = [c for c in _APPLICANTS if c in t3.columns]
+    if not parts and "legal_persons" in t3.columns:
+        parts = []
+    if "legal_persons" in t3.columns and len(parts) < len(_APPLICANTS):
+        parts = [p for p in ("natural_person", "legal_persons") if p in t3.columns]
+    out = []
+    for row in t3.rows:
+        total = t3.cells.get((row.key, "total"))
+        cells = [t3.cells.get((row.key, p)) for p in parts]
+        what = f"T3 row {t3.label(row.key)}"
+        if total is None or not parts or any(c is None for c in cells):
+            out.append(_undecidable(cid, report, f"{what}: the 总计 or an applicant column is "
+                                    "not printed", "cell_not_printed"))  # fmt: skip
+            continue
+        out.append(
+            _identity(
+                cid, report, "t3", f"t3_applicants/{t3.label(row.key)}",
+                [_Term("总计", [total])],
+                [_Term(t3.column_label(p), [c]) for p, c in zip(parts, cells, strict=True) if c],
+                what,
+            )
+        )  # fmt: skip
+    return out
+
+
+def check_t4_blocks(report: Report, config: CheckConfig | None = None) -> list[CheckResult]:
+    """``disclosure.t4_blocks``: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结, every block."""
+    cid = "disclosure.t4_blocks"
+    d = report.disclosure
+    if d is None or d.t4 is None:
+        return []
+    cells = {(c.row_key, c.column_key): c for c in d.t4.cells if c.row_key}
+    out = []
+    for block in (*tpl.T4_BLOCKS, tpl.T4_LITIGATION):
+        got = [cells.get((block.key, r)) for r in (*_RESULT_PARTS, "total")]
+        if all(g is None for g in got):
+            continue
+        what = f"T4 {block.label}"
+        if any(g is None for g in got):
+            out.append(_undecidable(cid, report, f"{what}: a result column is not printed",
+                                    "cell_not_printed"))  # fmt: skip
+            continue
+        labels = [r.label for r in tpl.T4_RESULTS]
+        terms = [_Term(lab, [g]) for lab, g in zip(labels, got, strict=True) if g]
+        out.append(_identity(cid, report, "t4", f"t4_blocks/{block.label}", [terms[-1]],
+                             terms[:-1], what))  # fmt: skip
+    return out
+
+
+def check_template(report: Report, config: CheckConfig | None = None) -> list[CheckResult]:
+    """``disclosure.template``: what of the template the report's tables leave out.
+
+    UNDECIDABLE (``partial_template``) naming every table, row, column or sub-row missing
+    and every row that could not be read; PASS when the tables are complete.
+    """
+    cid = "disclosure.template"
+    d = report.disclosure
+    if d is None:
+        return []
+    gaps = [f"{t} not found" for t in d.missing]
+    for t in d.tables():
+        name = t.kind.upper()
+        gaps += [f"{name}: {m}" for m in t.missing]
+        gaps += [f"{name}: {n}" for n in t.notes]
+    if not gaps:
+        return [CheckResult(check=cid, status=Status.PASS, reports=(report.label,),
+                            message=f"T2, T3 and T4 match the {d.format} template")]  # fmt: skip
+    return [
+        CheckResult(
+            check=cid, status=Status.UNDECIDABLE, reason="partial_template",
+            message=f"the tables match the {d.format} template only in part; identities "
+            f"needing what is missing are not checked: {'; '.join(gaps)}",
+            reports=(report.label,),
+        )
+    ]  # fmt: skip
+
+
+# -- across years ------------------------------------------------------------------------
+
+
+def _consecutive(earlier: Report, later: Report) -> bool:
+    return earlier.year is not None and later.year == earlier.year + 1
+
+
+def check_carry_over(
+    earlier: Report, later: Report, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``disclosure.carry_over``: 结转下年度 of year t = 上年结转 of year t+1, every column."""
+    cid = "disclosure.carry_over"
+    if not _consecutive(earlier, later):
+        return []
+    a, b = _t3(earlier), _t3(later)
+    if a is None or b is None:
+        return []
+    out = []
+    for col in [c for c in a.columns if c in b.columns]:
+        x, y = a.cells.get(("carried_out", col)), b.cells.get(("carried_in", col))
+        if x is None or y is None:
+            continue
+        cl = a.column_label(col)
+        out.append(
+            _identity(
+                cid, [earlier, later], "t3", f"carry_over/{cl}",
+                [_Term(f"{earlier.year} 结转下年度", [x])], [_Term(f"{later.year} 上年结转", [y])],
+                f"T3 column {cl}, carried from {earlier.year} to {later.year}",
+            )
+        )  # fmt: skip
+    return out
+
+
+def check_stock(
+    earlier: Report, later: Report, config: CheckConfig | None = None
+) -> list[CheckResult]:
+    """``disclosure.stock``: 现行有效 t = 现行有效 t−1 + 本年制发 t − 本年废止 t."""
+    cid = "disclosure.stock"
+    if not _consecutive(earlier, later):
+        return []
+    da, db = earlier.disclosure, later.disclosure
+    if da is None or db is None or da.t2 is None or db.t2 is None:
+        return []
+    ca = {(c.row_key, c.column_key): c for c in da.t2.cells if c.row_key}
+    cb = {(c.row_key, c.column_key): c for c in db.t2.cells if c.row_key}
+    out = []
+    for item in ("rules", "normative_documents"):
+        prev = ca.get((item, "in_force"))
+        now, issued, repealed = (cb.get((item, k)) for k in ("in_force", "issued", "repealed"))
+        if prev is None or now is None or issued is None or repealed is None:
+            continue
+        label = next(r.label for r in tpl.T2_ROWS if r.key == item)
+        # 现行有效 t + 废止 t = 现行有效 t−1 + 制发 t, so every term is a printed cell
+        out.append(
+            _identity(
+                cid, [earlier, later], "t2", f"stock/{label}",
+                [_Term(f"{later.year} 现行有效件数", [now]), _Term(f"{later.year} 本年废止件数", [repealed])],
+                [_Term(f"{earlier.year} 现行有效件数", [prev]), _Term(f"{later.year} 本年制发件数", [issued])],
+                f"T2 {label}, stock from {earlier.year} to {later.year}",
+            )
+        )  # fmt: skip
+    return out
+
+
+def in_template_table(report: Report, fig: Figure) -> bool:
+    """Whether ``fig`` is a number cell of one of the report's template tables."""
+    d = report.disclosure
+    if d is None:
+        return False
+    return any(t.span[0] <= fig.span[0] and fig.span[1] <= t.span[1] for t in d.tables())
+
+
+def specs(spec: Callable[..., Any], public: Callable[..., Any]) -> list[Any]:
+    """The catalogue entries of the ``disclosure.*`` checks.
+
+    Args:
+        spec: The catalogue's record class (``CheckSpec``).
+        public: The factory of the public ``check_<id>`` functions.
+    """
+    from .checks_disclosure_prose import check_cross_document, check_prose
+
+    table: list[tuple[str, str, Callable[..., Any] | None, Callable[..., Any] | None]] = [
+        ("disclosure.template", "the tables against the template: what is missing",
+         check_template, None),
+        ("disclosure.t3_balance", "T3: 新收 + 上年结转 = 办理结果总计 + 结转下年度",
+         check_t3_balance, None),
+        ("disclosure.t3_outcomes", "T3: 办理结果总计 = the outcomes and their sub-rows",
+         check_t3_outcomes, None),
+        ("disclosure.t3_applicants", "T3: 总计 = the applicant columns, every row",
+         check_t3_applicants, None),
+        ("disclosure.t4_blocks", "T4: 总计 = the four results, every block", check_t4_blocks,
+         None),
+        ("disclosure.prose", "the report's prose against its own tables", check_prose, None),
+        ("disclosure.carry_over", "T3 结转下年度 against next year's 上年结转", None,
+         check_carry_over),
+        ("disclosure.stock", "T2 现行有效 against last year's, 制发 and 废止", None, check_stock),
+        ("disclosure.cross_document", "the 法治政府建设年度报告 restating a T3 figure", None,
+         check_cross_document),
+    ]  # fmt: skip
+    out = []
+    for cid, title, per_report, per_pair in table:
+        fn = per_report or per_pair
+        doc = f"``{cid}``: {title}.\n\n    See :func:`lawgov_metrics.checks_disclosure.{fn.__name__}`."  # type: ignore[union-attr]
+        out.append(
+            spec(
+                id=cid,
+                title=title,
+                scope="report" if per_pair is None else "pair",
+                function=public(cid, doc, pair=True) if per_pair else public(cid, doc),
+                per_report=per_report,
+                per_pair=per_pair,
+            )
+        )
+    return out
