@@ -879,6 +879,15 @@ def test_check_runs_the_catalogue_and_counts_figures() -> None:
         "pp_change.rates",
         "streak.sequence",
         "restated.figure",
+        "disclosure.template",
+        "disclosure.t3_balance",
+        "disclosure.t3_outcomes",
+        "disclosure.t3_applicants",
+        "disclosure.t4_blocks",
+        "disclosure.prose",
+        "disclosure.carry_over",
+        "disclosure.stock",
+        "disclosure.cross_document",
     }
     for spec in checks.CHECKS.values():
         assert spec.function.__doc__

@@ -217,10 +217,13 @@ def _place(
 
 def _header_columns(
     rows: list[list[GridCell]], lines: tuple[tpl.Line, ...], exact: tuple[str, ...]
-) -> dict[int, tpl.Line]:
-    """Slot -> column, from the label-only rows; a more specific line wins a slot."""
+) -> tuple[dict[int, tpl.Line], set[str]]:
+    """The columns the label-only rows name: slot -> column (a more specific line wins a
+    slot), and the keys of every column named anywhere (slots overlap in space-aligned
+    text, so the template's order, not the slot, places a column)."""
     order = {line.key: i for i, line in enumerate(lines)}
     cols: dict[int, tpl.Line] = {}
+    found: set[str] = set()
     for row in rows:
         if any(c.is_number for c in row):
             continue
@@ -230,10 +233,11 @@ def _header_columns(
             line = tpl.find_line(c.text, lines, exact_only=exact)
             if line is None:
                 continue
+            found.add(line.key)
             old = cols.get(c.column)
             if old is None or order[line.key] < order[old.key]:
                 cols[c.column] = line
-    return cols
+    return cols, found
 
 
 def match_grid(grid: Grid, text: str, kind: str) -> Match:
@@ -262,12 +266,11 @@ def _t3_fits(cols: list[tpl.Line]) -> object:
 
 def _match_t3(grid: Grid, text: str) -> Match:
     rows = _rows(grid)
-    slots = _header_columns(rows, _T3_COL_LINES, ("other_org",))
-    found = {line.key for line in slots.values()}
+    slots, found = _header_columns(rows, _T3_COL_LINES, ("other_org",))
     if {"business", "research", "public_interest", "legal_services", "other_org"} & found:
         found.discard("legal_persons")
     header_cols = [line for line in _T3_COL_LINES if line.key in found]
-    last = _last_slot({j: c for j, c in slots.items() if c.key in found})
+    last = _last_slot(slots)
     notes: list[str] = []
     cells: list[DisclosureCell] = []
     owned: list[tuple[int, int]] = []
@@ -289,9 +292,9 @@ def _match_t3(grid: Grid, text: str) -> Match:
             line = cand
             break
         label_text = " ".join(c.text for c in labels)
-        if line is not None and line.parent is None:
-            group = line.key if line.key in ("withheld", "not_provided", "not_processed",
-                                             "other_handling") else None  # fmt: skip
+        if line is not None:
+            group = line.parent or (line.key if line.key in ("withheld", "not_provided",
+                                    "not_processed", "other_handling") else None)  # fmt: skip
         if not run or all(c.mark == "" for c in run):
             continue  # a label row (三、本年度办理结果, a group over its sub-rows, a header)
         if any(c.is_number for c in row) is False and line is None:

@@ -59,6 +59,8 @@ _CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
 _MAX_HELD: Final = 2
 _MAX_LABEL_LINE: Final = 40
 _MAX_SPACE_CELL: Final = 60
+#: Lines longer than this are not tried against the backtracking patterns (prose, not rows).
+_MAX_REGEX_LINE: Final = 300
 
 
 def cell_content(text: str) -> tuple[Decimal | None, str, str | None]:
@@ -141,7 +143,7 @@ def _classify(norm: str, a: int, b: int) -> tuple[str, list[_Piece]] | None:
     """The kind of table line and its raw cells, or ``None`` when it is no table line."""
     line = norm[a:b]
     if "|" in line:
-        if _SEPARATOR_RE.match(line):
+        if len(line) <= _MAX_REGEX_LINE and _SEPARATOR_RE.match(line):
             return "pipe", []
         pieces = _split_at(norm, a, b, "|")
         if len(pieces) >= 3:
@@ -160,7 +162,7 @@ def _classify(norm: str, a: int, b: int) -> tuple[str, list[_Piece]] | None:
     pieces = _split_spaces(norm, a, b)
     if len(pieces) >= 2 and all(p[1] - p[0] <= _MAX_SPACE_CELL for p in pieces):
         return "space", pieces
-    m = _SINGLE_SPACE_RE.match(line)
+    m = _SINGLE_SPACE_RE.match(line) if len(line) <= _MAX_REGEX_LINE else None
     if m and _CJK_RE.search(m.group("label")):
         label = (a + m.start("label"), a + m.end("label"))
         vals = a + m.start("values")

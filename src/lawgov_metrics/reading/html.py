@@ -68,6 +68,8 @@ _MAX_CELL: Final = 120
 #: A data table is at most this wide (wider: read as layout, so output stays linear).
 _MAX_WIDTH: Final = 200
 _MAX_SPAN: Final = 1000
+#: Slots a data table may cover beyond four per cell (more: read as layout, stays linear).
+_SLOT_BUDGET: Final = 20_000
 
 
 @attrs.frozen(kw_only=True)
@@ -210,6 +212,7 @@ def _layout(table: LexborNode) -> tuple[list[_Placed], int, int] | None:
     placed: list[_Placed] = []
     width = 0
     n_rows = len(rows)
+    budget = _SLOT_BUDGET + 4 * sum(len(r) for r in rows)
     for i, row in enumerate(rows):
         j = 0
         for cell in row:
@@ -223,7 +226,8 @@ def _layout(table: LexborNode) -> tuple[list[_Placed], int, int] | None:
             cs = _span_number(attrs_.get("colspan"), _MAX_SPAN)
             while (i, j) in taken:
                 j += 1
-            if j + cs > _MAX_WIDTH:
+            budget -= rs * cs
+            if j + cs > _MAX_WIDTH or budget < 0:
                 return None
             for di in range(rs):
                 for dj in range(cs):
@@ -231,7 +235,7 @@ def _layout(table: LexborNode) -> tuple[list[_Placed], int, int] | None:
             placed.append((i, j, rs, cs, text))
             j += cs
             width = max(width, j)
-    if width < 2:
+    if width < 2 or n_rows * width > _SLOT_BUDGET + 4 * len(placed):
         return None
     return placed, n_rows, width
 
@@ -314,6 +318,9 @@ def render_html(html_text: str) -> Rendered:
                 w.write("\n")
                 tables.append((cells, len(text), n_rows, width))
                 continue
+        if tag in ("br", "hr"):
+            w.write("\n")  # a void element: one break
+            continue
         block = tag in _BLOCK_TAGS
         if block:
             w.write("\n")
