@@ -86,6 +86,15 @@ def consistent_values(draw: st.DrawFn, form: str = "2021", *, high: int = 60) ->
     return v
 
 
+def all_keys(form: str) -> list[Key]:
+    """Every cell the template's layout prints with a number, in one form."""
+    keys: list[Key] = [("t3", r, c) for r in t3_printed_rows(form) for c in COLUMNS]
+    keys += [("t4", b, r) for b in BLOCKS for r in [*RESULTS, "total"]]
+    for _head, rows, cols in lm.template.t2_layout(form):  # type: ignore[attr-defined]
+        keys += [("t2", r.key, c.key) for r in rows for c in cols]
+    return keys
+
+
 def identities(form: str) -> Iterator[tuple[str, frozenset[Key]]]:
     """Every identity instance of the template as (check id, the cells it uses), for the
     layout :func:`lawgov_metrics.render_template` writes (groups with sub-rows printed as

@@ -78,9 +78,10 @@ def classify(grid: Grid) -> str:
     text = "\n".join(keys)
     t3 = sum(1 for s in _T3_SIGNS if s in text)
     t4 = sum(1 for s in _T4_SIGNS if s in text)
-    t2 = sum(1 for s in _T2_SIGNS if any(k.startswith(s) or k == s for k in keys))
+    t2 = sum(1 for s in _T2_SIGNS if any(s in k and len(k) <= len(s) + 4 for k in keys))
     t2_head = any(s in text for s in _T2_HEAD_SIGNS)
-    if t3 >= 2 and t3 >= t4:
+    t3_head = any(s in text for s in ("自然人", "法人或其他组织", "商业企业"))
+    if (t3 >= 2 or (t3 and t3_head)) and t3 >= t4:
         return "t3"
     if t4 >= 2 or (t4 >= 1 and ("行政复议" in text or "行政诉讼" in text)):
         return "t4"

@@ -8,7 +8,7 @@
   PDF-to-text:
 
   - pipe rows (``规章 | 0 | 0 | 0``, markdown with or without outer pipes and a ``|---|``
-    row, or one label and one number: ``行政许可 | 4736``);
+    row, or two short cells: ``行政许可 | 4736``, ``信息内容 | 本年处理决定数量``);
   - tab-separated rows;
   - rows aligned by runs of two or more spaces, and rows of a label followed by two or more
     numbers separated by single spaces (``规章 0 0 0``).
@@ -148,9 +148,11 @@ def _classify(norm: str, a: int, b: int) -> tuple[str, list[_Piece]] | None:
         pieces = _split_at(norm, a, b, "|")
         if len(pieces) >= 3:
             return "pipe", pieces
+        left = norm[pieces[0][0] : pieces[0][1]].strip()
         right = norm[pieces[1][0] : pieces[1][1]].strip()
-        if norm[pieces[0][0] : pieces[0][1]].strip() and _is_value(norm, pieces[1]) and right:
-            return "pipe", pieces
+        short = len(left) <= _MAX_LABEL_LINE and len(right) <= _MAX_LABEL_LINE
+        if left and right and (_is_value(norm, pieces[1]) or short):
+            return "pipe", pieces  # 行政许可 | 4736, or a header 信息内容 | 本年处理决定数量
         return None
     if "\t" in line:
         pieces = _split_at(norm, a, b, "\t")
