@@ -100,11 +100,13 @@ def identities(form: str) -> Iterator[tuple[str, frozenset[Key]]]:
     layout :func:`lawgov_metrics.render_template` writes (groups with sub-rows printed as
     their sub-rows only)."""
     for c in COLUMNS:
-        yield "disclosure.t3_balance", frozenset(
-            ("t3", r, c) for r in ("new", "carried_in", "total", "carried_out")
+        yield (
+            "disclosure.t3_balance",
+            frozenset(("t3", r, c) for r in ("new", "carried_in", "total", "carried_out")),
         )
-        yield "disclosure.t3_outcomes", frozenset(
-            {("t3", "total", c), *(("t3", x, c) for x in leaves(form))}
+        yield (
+            "disclosure.t3_outcomes",
+            frozenset({("t3", "total", c), *(("t3", x, c) for x in leaves(form))}),
         )
     for r in t3_printed_rows(form):
         yield "disclosure.t3_applicants", frozenset(("t3", r, c) for c in COLUMNS)
@@ -142,7 +144,9 @@ def page(
 ) -> str:
     """A whole report page: title, 总体情况 (with or without counts), the three tables."""
     title = f"{body}{year}年政府信息公开工作年度报告"
-    intro = "一、总体情况\n" + (prose(v) if with_prose else "（一）主动公开。我县持续深化政务公开。")
+    intro = "一、总体情况\n" + (
+        prose(v) if with_prose else "（一）主动公开。我县持续深化政务公开。"
+    )
     tables = lm.render_template(v, form=form, fmt=fmt)  # type: ignore[arg-type]
     tail = "五、存在的主要问题及改进情况\n部分单位公开不够及时。"
     if fmt == "html":

@@ -81,10 +81,7 @@ def test_a_broken_report_names_the_cells_and_values() -> None:
 
 
 def test_a_mark_read_as_zero_warns_instead_of_failing() -> None:
-    text = (
-        "项目 | 自然人 | 法人或其他组织 | 总计\n"
-        "一、本年新收政府信息公开申请数量 | 3 | / | 4\n"
-    )
+    text = "项目 | 自然人 | 法人或其他组织 | 总计\n一、本年新收政府信息公开申请数量 | 3 | / | 4\n"
     (r,) = [x for x in lm.check(lm.extract(text), checks=["disclosure.t3_applicants"])
             if x.status is not Status.UNDECIDABLE]  # fmt: skip
     assert r.status is Status.WARN
@@ -108,13 +105,15 @@ def test_carry_over_across_years() -> None:
     v25[("t3", "total", "natural_person")] = v25[("t3", "total", "total")] = 3
     r24, r25 = _year(v24, 2024), _year(v25, 2025)
     ok = lm.check([r24, r25], checks=["disclosure.carry_over"])
-    assert len(ok) == 7 and all(r.status is Status.PASS for r in ok)
+    assert len(ok) == 7
+    assert all(r.status is Status.PASS for r in ok)
     v25b = dict(v25)
     v25b[("t3", "carried_in", "total")] = v25b[("t3", "carried_in", "natural_person")] = 2
     v25b[("t3", "new", "total")] = v25b[("t3", "new", "natural_person")] = 1
     bad = lm.check([r24, _year(v25b, 2025)], checks=["disclosure.carry_over"]).failures
     assert [r.details["identity"] for r in bad] == ["carry_over/自然人", "carry_over/总计"]
-    assert "2024 结转下年度 3" in bad[0].message and "2025 上年结转 2" in bad[0].message
+    assert "2024 结转下年度 3" in bad[0].message
+    assert "2025 上年结转 2" in bad[0].message
     assert bad[0].reports == ("青山县 2024", "青山县 2025")
 
 
@@ -129,7 +128,8 @@ def test_stock_of_normative_documents() -> None:
     assert [r.status for r in ok] == [Status.PASS, Status.PASS]  # 规章 0 = 0, 文件 87 = 80 + 12 - 5
     v2[("t2", "normative_documents", "in_force")] = 86
     (bad,) = lm.check([_year(v1, 2023), _year(v2, 2024)], checks=["disclosure.stock"]).failures
-    assert "2023 现行有效件数 80" in bad.message and "2024 现行有效件数 86" in bad.message
+    assert "2023 现行有效件数 80" in bad.message
+    assert "2024 现行有效件数 86" in bad.message
 
 
 def test_prose_against_the_tables() -> None:
@@ -140,16 +140,19 @@ def test_prose_against_the_tables() -> None:
     text = page(v, fmt="markdown")
     assert "收到政府信息公开申请146件" in text
     ok = lm.check(read(text, "markdown"), checks=["disclosure.prose"])
-    assert ok.results and all(r.status is Status.PASS for r in ok)
+    assert ok.results
+    assert all(r.status is Status.PASS for r in ok)
     # a reworded total that is 新收 + 上年结转 is read as that cell
     alt = text.replace("全年共收到政府信息公开申请146件", "全年共收到政府信息公开申请152件")
     (r,) = [x for x in lm.check(read(alt, "markdown"), checks=["disclosure.prose"])
             if "152" in x.message]  # fmt: skip
-    assert r.status is Status.PASS and r.reason == "read_as_other_cell"
+    assert r.status is Status.PASS
+    assert r.reason == "read_as_other_cell"
     assert "本年新收 + 上年结转" in r.message
     wrong = text.replace("已办结147件", "已办结149件")
     (bad,) = lm.check(read(wrong, "markdown"), checks=["disclosure.prose"]).failures
-    assert "“149件”" in bad.message and "（七）总计 (总计) 147" in bad.message
+    assert "“149件”" in bad.message
+    assert "（七）总计 (总计) 147" in bad.message
 
 
 def test_prose_wording_names_the_cell() -> None:
@@ -184,7 +187,8 @@ def test_the_rule_of_law_report_restating_a_disclosure_figure() -> None:
                        "全年收到政府信息公开申请790件。")  # fmt: skip
     (bad,) = lm.check([disclosure, other], checks=["disclosure.cross_document"])
     assert bad.status is Status.FAIL
-    assert "“790件”" in bad.message and "本年新收 (总计) 780" in bad.message
+    assert "“790件”" in bad.message
+    assert "本年新收 (总计) 780" in bad.message
 
 
 def test_partial_tables_are_undecidable_and_say_why() -> None:
@@ -192,7 +196,8 @@ def test_partial_tables_are_undecidable_and_say_why() -> None:
     results = lm.check(lm.extract(text, year=2023), checks=["disclosure"])
     (tmpl,) = results.by_check("disclosure.template")
     assert tmpl.status is Status.UNDECIDABLE
-    assert "T2 not found" in tmpl.message and "T3 not found" in tmpl.message
+    assert "T2 not found" in tmpl.message
+    assert "T3 not found" in tmpl.message
     assert "行政诉讼" in tmpl.message
     (blocks,) = results.by_check("disclosure.t4_blocks")
     assert blocks.status is Status.PASS

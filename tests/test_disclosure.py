@@ -46,7 +46,9 @@ def test_real_layout_pages_give_the_right_cells(form: str, fmt: str) -> None:
     assert d is not None
     assert d.format == form
     assert report.doc_type == "disclosure"
-    assert d.t3 is not None and d.t4 is not None and d.t2 is not None
+    assert d.t3 is not None
+    assert d.t4 is not None
+    assert d.t2 is not None
     assert d.t3.value("本年新收", "总计") == 146
     assert d.t3.value("一、本年新收政府信息公开申请数量", "自然人") == 139
     assert d.t3.value("不予公开/保护第三方合法权益", "法律服务机构") == 1
@@ -70,7 +72,8 @@ def test_html_and_markdown_give_the_same_cells() -> None:
     v = _values("2021")
     a = read(page(v, fmt="html"), "html").disclosure
     b = read(page(v, fmt="markdown"), "markdown").disclosure
-    assert a is not None and b is not None
+    assert a is not None
+    assert b is not None
     for ta, tb in zip(a.tables(), b.tables(), strict=True):
         got_a = {(c.row_key, c.column_key): c.value for c in ta.cells}
         got_b = {(c.row_key, c.column_key): c.value for c in tb.cells}
@@ -129,7 +132,8 @@ def test_the_unit_in_a_header_is_read() -> None:
     text = "第二十条第（八）项\n信息内容 | 本年收费金额（单位：万元）\n行政事业性收费 | 562.38\n"
     report = lm.extract(text)
     d = report.disclosure
-    assert d is not None and d.t2 is not None
+    assert d is not None
+    assert d.t2 is not None
     cell = d.t2.cell("行政事业性收费", "本年收费金额")
     assert (cell.value, cell.unit) == (Decimal("562.38"), "万元")
     (fig,) = report.figures
@@ -144,7 +148,8 @@ def test_marks_are_kept_apart_from_zero() -> None:
         "二、上年结转政府信息公开申请数量 | - |  | 0\n"
     )
     d = lm.extract(text).disclosure
-    assert d is not None and d.t3 is not None
+    assert d is not None
+    assert d.t3 is not None
     new_legal = d.t3.cell("本年新收", "法人或其他组织")
     assert (new_legal.value, new_legal.mark) == (None, "/")
     carried = d.t3.cell("上年结转", "自然人")
@@ -162,14 +167,16 @@ def test_a_partly_matching_table_says_what_is_missing() -> None:
     )
     report = lm.extract(text, year=2022)
     d = report.disclosure
-    assert d is not None and d.t3 is not None
+    assert d is not None
+    assert d.t3 is not None
     assert "上年结转" in d.t3.missing
     assert any("法人或其他组织" in m for m in d.t3.missing)
     assert d.missing == ("T2", "T4")
     assert d.notes  # the form came from the year
     (res,) = lm.check(report, checks=["disclosure.template"])
     assert res.status is lm.Status.UNDECIDABLE
-    assert "上年结转" in res.message and "T4 not found" in res.message
+    assert "上年结转" in res.message
+    assert "T4 not found" in res.message
 
 
 def test_numbering_wording_and_full_width_variants() -> None:
@@ -180,7 +187,8 @@ def test_numbering_wording_and_full_width_variants() -> None:
         "4.结转下年度继续办理｜0｜0｜0｜0｜0｜0｜0\n"
     )
     d = lm.extract(text).disclosure
-    assert d is not None and d.t3 is not None
+    assert d is not None
+    assert d.t3 is not None
     assert d.t3.value("本年新收", "其他") == 1
     assert d.t3.value("予以公开", "总计") == 6
     assert d.t3.value("结转下年度", "商业企业") == 0
@@ -193,7 +201,8 @@ def test_a_split_number_is_joined_where_the_arithmetic_says() -> None:
     )
     report = lm.extract(text)
     d = report.disclosure
-    assert d is not None and d.t3 is not None
+    assert d is not None
+    assert d.t3 is not None
     cell = d.t3.cell("本年新收", "自然人")
     assert (cell.value, cell.text) == (Decimal(713), "71 | 3")
     assert report.text[cell.span[0] : cell.span[1]] == "71 | 3"
@@ -203,7 +212,9 @@ def test_a_split_number_is_joined_where_the_arithmetic_says() -> None:
 
 
 def test_a_split_number_that_no_join_explains_is_not_read() -> None:
-    text = "项目 | 自然人 | 法人或其他组织 | 总计\n一、本年新收政府信息公开申请数量 | 71 | 3 | 5 | 9\n"
+    text = (
+        "项目 | 自然人 | 法人或其他组织 | 总计\n一、本年新收政府信息公开申请数量 | 71 | 3 | 5 | 9\n"
+    )
     report = lm.extract(text)
     assert report.figures == ()
     d = report.disclosure
@@ -225,7 +236,10 @@ def test_a_generic_table_keeps_row_and_column_labels_and_units() -> None:
     assert t.cell("法律援助经费", "2024年").value == 130
     assert t.cell("法律援助经费", "2023年").unit == "万元"
     subjects = [(f.subject, f.quantity.value, f.quantity.unit) for f in tr.figures]
-    assert subjects[:2] == [("法律援助经费", Decimal(1205000), "元"), ("法律援助经费", Decimal(1300000), "元")]
+    assert subjects[:2] == [
+        ("法律援助经费", Decimal(1205000), "元"),
+        ("法律援助经费", Decimal(1300000), "元"),
+    ]
     assert lm.extract(text).disclosure is None
 
 
@@ -239,7 +253,8 @@ def test_a_generic_table_in_a_disclosure_report() -> None:
 def test_frame_has_every_cell_with_its_quote() -> None:
     report = read(page(_values("2021"), fmt="tab"), "tab")
     d = report.disclosure
-    assert d is not None and d.t3 is not None
+    assert d is not None
+    assert d.t3 is not None
     df = d.t3.frame
     assert len(df) == len(d.t3.cells) == 25 * 7  # 2021: 25 rows print numbers
     row = df[(df["row"] == "本年新收") & (df["column"] == "总计")].iloc[0]
@@ -250,13 +265,17 @@ def test_frame_has_every_cell_with_its_quote() -> None:
 
 def test_unknown_labels_give_none() -> None:
     d = read(page(_values("2021"), fmt="markdown"), "markdown").disclosure
-    assert d is not None and d.t3 is not None
+    assert d is not None
+    assert d.t3 is not None
     assert d.t3.value("没有这一行", "总计") is None
     assert d.t3.cell("本年新收", "没有这一列") is None
 
 
 def test_a_rule_of_law_report_with_a_table_keeps_its_kind() -> None:
-    text = "花都区2023年法治政府建设年度报告\n类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n行政复议 | 1 | 0 | 0 | 0 | 1\n"
+    text = (
+        "花都区2023年法治政府建设年度报告\n"
+        "类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n行政复议 | 1 | 0 | 0 | 0 | 1\n"
+    )
     report = lm.extract(text)
     assert report.disclosure is not None
     assert report.doc_type is None

@@ -104,7 +104,10 @@ def test_markdown_with_outer_pipes_and_separator() -> None:
     text = "说明\n| 信息内容 | 本年制发件数 |\n|---|:---:|\n| 规章 | 3 |\n\n后文 12件"
     (g,) = text_grids(text)
     assert g.source == "pipe"
-    assert [[c.text for c in row] for row in g.rows()] == [["信息内容", "本年制发件数"], ["规章", "3"]]
+    assert [[c.text for c in row] for row in g.rows()] == [
+        ["信息内容", "本年制发件数"],
+        ["规章", "3"],
+    ]
 
 
 def test_an_empty_first_cell_is_not_taken_for_an_outer_pipe() -> None:
@@ -131,18 +134,23 @@ def test_space_aligned_and_single_space_rows() -> None:
     (g,) = text_grids(text)
     assert g.source == "space"
     assert [[c.text for c in r] for r in g.rows()] == [
-        ["信息内容", "本年制发件数", "现行有效件数"], ["规章", "0", "12"], ["行政规范性文件", "3", "86"],
+        ["信息内容", "本年制发件数", "现行有效件数"],
+        ["规章", "0", "12"],
+        ["行政规范性文件", "3", "86"],
     ]  # fmt: skip
 
 
 def test_prose_is_no_table() -> None:
-    assert text_grids("全年收到申请12件，办结10件。\n发布日期：2024-01-02　　来源：县政府办\n") == []
+    assert (
+        text_grids("全年收到申请12件，办结10件。\n发布日期：2024-01-02　　来源：县政府办\n") == []
+    )
 
 
 # ----------------------------------------------------------------------------- fuzz
 
 _TEXT_PIECES = [
-    "|", " | ", "||", "\t", "  ", " ", "\n", "---", ":--:", "规章", "一、本年新收", "（三）不予公开",
+    "|", " | ", "||", "\t", "  ", " ", "\n", "---", ":--:", "规章", "一、本年新收",
+    "（三）不予公开",
     "0", "12", "1,234", "／", "—", "无", "71", "3", "件", "%", "。", "，", "四、行政复议情况",
     "\u3000", "１２", "\r\n", "三、本年度办理结果",
 ]  # fmt: skip
@@ -152,8 +160,12 @@ _HTML_PIECES = [
     "<script>1|2</script>", "<!-- x -->", "&nbsp;", "&amp;", "12", "规章", "|", "\n", "<",
     "<td colspan=200>", "<div>", "</div>",
 ]  # fmt: skip
-fuzz_text = st.lists(st.one_of(st.sampled_from(_TEXT_PIECES), st.text(max_size=3)), max_size=40).map("".join)
-fuzz_html = st.lists(st.one_of(st.sampled_from(_HTML_PIECES), st.text(max_size=3)), max_size=40).map("".join)
+fuzz_text = st.lists(
+    st.one_of(st.sampled_from(_TEXT_PIECES), st.text(max_size=3)), max_size=40
+).map("".join)
+fuzz_html = st.lists(
+    st.one_of(st.sampled_from(_HTML_PIECES), st.text(max_size=3)), max_size=40
+).map("".join)
 
 
 def _spans_hold(text: str, grids: Any) -> None:

@@ -59,9 +59,7 @@ def _t3_layout(values: Values, form: tpl.Form, default: object) -> list[list[_Sl
     out.append([(by_key["carried_in"].printed, 1, 3), *data(by_key["carried_in"])])
     outcome_rows = [r for r in rows if r.key not in ("new", "carried_in", "carried_out")]
     groups = [r for r in outcome_rows if r.parent is None]
-    n_outcome = sum(
-        max(1, sum(1 for s in outcome_rows if s.parent == g.key)) for g in groups
-    )
+    n_outcome = sum(max(1, sum(1 for s in outcome_rows if s.parent == g.key)) for g in groups)
     first = True
     for g in groups:
         subs = [s for s in outcome_rows if s.parent == g.key]
@@ -98,11 +96,13 @@ def _t2_layout(values: Values, form: tpl.Form, default: object) -> list[list[_Sl
         out.append([(head, 1, 4)])
         widths = [1] * len(cols)
         widths[-1] += 3 - len(cols)
-        out.append([("信息内容", 1, 1), *((c.printed, 1, w) for c, w in zip(cols, widths))])
+        out.append(
+            [("信息内容", 1, 1), *((c.printed, 1, w) for c, w in zip(cols, widths, strict=False))]
+        )
         for r in rows:
             cells = [
                 (_show(values.get(("t2", r.key, c.key), default)), 1, w)
-                for c, w in zip(cols, widths)
+                for c, w in zip(cols, widths, strict=False)
             ]
             out.append([(r.printed, 1, 1), *cells])
     return out
@@ -116,7 +116,9 @@ def _html(layout: list[list[_Slot]]) -> str:
             attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
             cells.append(f"<td{attrs}><p>{html.escape(text)}</p></td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return '<table border="1" cellspacing="0">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+    return (
+        '<table border="1" cellspacing="0">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
 
 
 def _slots(layout: list[list[_Slot]]) -> list[list[str]]:

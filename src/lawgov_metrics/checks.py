@@ -1267,9 +1267,7 @@ def _duplicate_value(report: Report, config: CheckConfig) -> list[CheckResult]:
                 return False
             if abs(a.start - b.start) < _NEAR:
                 return False  # one clause: 受理786件,全部办结786件 and the like
-            if _disclosure.in_template_table(report, a) or _disclosure.in_template_table(
-                report, b
-            ):
+            if _disclosure.in_template_table(report, a) or _disclosure.in_template_table(report, b):
                 return False  # a template cell: disclosure.* checks it against its identities
             return not any(a.span in g and b.span in g for g in related)
 

@@ -6,23 +6,24 @@ STATED: a broken identity is a FAIL, and its message names the cells (row and co
 labels) and their values. A mark (blank, ``/``, ``-``, ``—``, ``无``) is read as 0 in a
 sum; an identity that fails only with a mark read so is a WARN (``mark_read_as_zero``).
 
-====================== ======= =================================================================
-id                     scope   what it checks
-====================== ======= =================================================================
-disclosure.template    report  the tables against the template: what is missing (UNDECIDABLE)
-disclosure.t3_balance  report  T3, every column: 一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度
-disclosure.t3_outcomes report  T3, every column: （七）总计 = （一）…（六）, a group not printed
-                               counted by its sub-rows; a printed group = the sum of its sub-rows
-disclosure.t3_applicants report T3, every row: 总计 = the six applicant columns (or 自然人 +
-                               法人或其他组织)
-disclosure.t4_blocks   report  T4, every block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结
-disclosure.prose       report  the report's own prose (收到/受理 N件, 办结, 结转, 行政复议 N件)
-                               against its cells (see :mod:`.checks_disclosure_prose`)
-disclosure.carry_over  pair    T3 结转下年度 of year t = 上年结转 of year t+1, every column
-disclosure.stock       pair    T2 现行有效 t = 现行有效 t−1 + 制发 t − 废止 t (规章, 行政规范性文件)
-disclosure.cross_document pair the same body's 法治政府建设年度报告 of the year restating a T3
-                               figure (共办理政府信息公开申请N件)
-====================== ======= =================================================================
+* ``disclosure.template`` (report): what of the template the tables leave out
+  (UNDECIDABLE ``partial_template``), else PASS.
+* ``disclosure.t3_balance`` (report): in every column of T3,
+  一 本年新收 + 二 上年结转 = （七）总计 + 四 结转下年度.
+* ``disclosure.t3_outcomes`` (report): in every column, （七）总计 = （一）…（六), a group
+  not printed counted by its sub-rows; and a printed group = the sum of its sub-rows.
+* ``disclosure.t3_applicants`` (report): in every row, 总计 = the six applicant columns
+  (or 自然人 + 法人或其他组织).
+* ``disclosure.t4_blocks`` (report): in every block, 总计 = 结果维持 + 结果纠正 +
+  其他结果 + 尚未审结.
+* ``disclosure.prose`` (report): the report's own counts (收到/受理 N件, 办结, 结转,
+  行政复议 N件) against its cells (:mod:`lawgov_metrics.checks_disclosure_prose`).
+* ``disclosure.carry_over`` (pair): 结转下年度 of year t = 上年结转 of year t+1, every
+  column.
+* ``disclosure.stock`` (pair): T2 现行有效 t = 现行有效 t−1 + 制发 t − 废止 t, for 规章
+  and 行政规范性文件.
+* ``disclosure.cross_document`` (pair): the same body's 法治政府建设年度报告 of the year
+  restating a T3 figure (共办理政府信息公开申请N件).
 
 Each check is a plain function ``(report, config)`` or ``(earlier, later, config)``
 returning a list of :class:`~lawgov_metrics.CheckResult`; :func:`specs` lists them for the
@@ -32,9 +33,13 @@ catalogue. Every result's ``details["cells"]`` lists the cells it used as
 
 Examples:
     >>> import lawgov_metrics as lm
-    >>> page = lm.render_template({("t4", "reconsideration", "upheld"): 2,
-    ...                            ("t4", "reconsideration", "total"): 3}, tables=["t4"])
-    >>> report = lm.read_report_text_html(page) if False else None
+    >>> text = ("类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\\n"
+    ...         "行政复议 | 3 | 1 | 0 | 1 | 6\\n")
+    >>> [r] = check_t4_blocks(lm.extract(text))
+    >>> r.status
+    <Status.FAIL: 'fail'>
+    >>> print(r.message)
+    T4 行政复议: 总计 6 ≠ 结果维持 3 + 结果纠正 1 + 其他结果 0 + 尚未审结 1 = 5
 """
 
 from __future__ import annotations
@@ -410,8 +415,10 @@ def check_stock(
         out.append(
             _identity(
                 cid, [earlier, later], "t2", f"stock/{label}",
-                [_Term(f"{later.year} 现行有效件数", [now]), _Term(f"{later.year} 本年废止件数", [repealed])],
-                [_Term(f"{earlier.year} 现行有效件数", [prev]), _Term(f"{later.year} 本年制发件数", [issued])],
+                [_Term(f"{later.year} 现行有效件数", [now]),
+                 _Term(f"{later.year} 本年废止件数", [repealed])],
+                [_Term(f"{earlier.year} 现行有效件数", [prev]),
+                 _Term(f"{later.year} 本年制发件数", [issued])],
                 f"T2 {label}, stock from {earlier.year} to {later.year}",
             )
         )  # fmt: skip
@@ -456,7 +463,8 @@ def specs(spec: Callable[..., Any], public: Callable[..., Any]) -> list[Any]:
     out = []
     for cid, title, per_report, per_pair in table:
         fn = per_report or per_pair
-        doc = f"``{cid}``: {title}.\n\n    See :func:`lawgov_metrics.checks_disclosure.{fn.__name__}`."  # type: ignore[union-attr]
+        name = getattr(fn, "__name__", "")
+        doc = f"``{cid}``: {title}.\n\n    See :func:`lawgov_metrics.checks_disclosure.{name}`."
         out.append(
             spec(
                 id=cid,

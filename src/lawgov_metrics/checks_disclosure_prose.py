@@ -44,8 +44,12 @@ __all__ = ["check_cross_document", "check_prose", "named_cell"]
 
 _UNITS: Final = frozenset({"件", "宗", "起", "个", "件次"})
 _CLAUSE_END: Final = "，,。；;：:\n!?！？"
-_OUTCOMES: Final = {r.label: r.key for r in tpl.T3_ROWS if r.key in (
-    "disclosed", "partly", "withheld", "not_provided", "not_processed", "other_handling")}
+_OUTCOMES: Final = {
+    r.label: r.key
+    for r in tpl.T3_ROWS
+    if r.key
+    in ("disclosed", "partly", "withheld", "not_provided", "not_processed", "other_handling")
+}
 _CARRY_OUT_RE: Final = re.compile(r"结转(?:至|到)?下一?年|继续办理|转入下一?年")
 _ORDER: Final = {
     "new": ("new", "handled", "total"),
@@ -235,8 +239,11 @@ def check_cross_document(
     """
     if earlier.year is None or earlier.year != later.year:
         return []
-    pairs = [(a, b) for a, b in ((earlier, later), (later, earlier))
-             if a.disclosure is not None and a.disclosure.t3 is not None and _is_other_kind(b)]  # fmt: skip
+    pairs = [
+        (a, b)
+        for a, b in ((earlier, later), (later, earlier))
+        if a.disclosure is not None and a.disclosure.t3 is not None and _is_other_kind(b)
+    ]
     out: list[CheckResult] = []
     for tables, other in pairs:
         for fig in _prose_counts(other):

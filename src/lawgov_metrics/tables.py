@@ -57,6 +57,14 @@ TableKind = Literal["t2", "t3", "t4", "generic"]
 MARKS: tuple[str, ...] = ("", "/", "-", "—", "无")
 
 
+def _strs(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _tables(value: Iterable[DisclosureTable]) -> tuple[DisclosureTable, ...]:
+    return tuple(value)
+
+
 def _decimal_or_none(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
@@ -130,7 +138,7 @@ class Grid:
     n_columns: int = 0
     span: Span = (0, 0)
     source: str = "pipe"
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
     def rows(self) -> list[list[GridCell]]:
         """The cells of each row (cells that start in it), left to right."""
@@ -267,8 +275,8 @@ class DisclosureTable:
     kind: TableKind
     cells: tuple[DisclosureCell, ...] = attrs.field(default=(), converter=_dcells)
     span: Span = (0, 0)
-    missing: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     unit: str = ""
     _index: dict[tuple[str, str], DisclosureCell] = attrs.field(
         init=False, repr=False, eq=False, factory=dict
@@ -350,9 +358,9 @@ class DisclosureTables:
     t2: DisclosureTable | None = None
     t3: DisclosureTable | None = None
     t4: DisclosureTable | None = None
-    generic: tuple[DisclosureTable, ...] = attrs.field(default=(), converter=tuple)
-    missing: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    generic: tuple[DisclosureTable, ...] = attrs.field(default=(), converter=_tables)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_strs)
 
     def tables(self) -> list[DisclosureTable]:
         """The template tables found, T2 to T4."""

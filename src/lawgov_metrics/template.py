@@ -117,7 +117,8 @@ T3_ROWS: Final[tuple[Line, ...]] = (
     _l("new", "本年新收", "一、本年新收政府信息公开申请数量", "本年新收", "新收"),
     _l("carried_in", "上年结转", "二、上年结转政府信息公开申请数量", "上年结转", "上年度结转"),
     _l("disclosed", "予以公开", "（一）予以公开", "予以公开"),
-    _l("partly", "部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "部分公开"),
+    _l("partly", "部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+       "部分公开"),
     _l(_W, "不予公开", "（三）不予公开", "不予公开"),
     _l("withheld_state_secret", "不予公开/属于国家秘密", "1．属于国家秘密", "国家秘密", parent=_W),
     _l("withheld_prohibited", "不予公开/其他法律行政法规禁止公开",
@@ -177,8 +178,13 @@ T3_COLUMNS: Final[tuple[Line, ...]] = (
 )  # fmt: skip
 #: The merged column some reports print instead of the five kinds of organisation.
 T3_LEGAL_PERSONS: Final = _l(
-    "legal_persons", "法人或其他组织", "法人或其他组织", "法人或其他组织", "法人或者其他组织",
-    "法人和其他组织", "法人及其他组织",
+    "legal_persons",
+    "法人或其他组织",
+    "法人或其他组织",
+    "法人或其他组织",
+    "法人或者其他组织",
+    "法人和其他组织",
+    "法人及其他组织",
 )
 
 # -- T4 ----------------------------------------------------------------------------------
@@ -236,7 +242,8 @@ T2_COLUMNS: Final[tuple[Line, ...]] = (
 
 _T2_LAYOUT: Final[dict[Form, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]]] = {
     "2021": (
-        ("第二十条第（一）项", ("rules", "normative_documents"), ("issued", "repealed", "in_force")),
+        ("第二十条第（一）项", ("rules", "normative_documents"),
+         ("issued", "repealed", "in_force")),
         ("第二十条第（五）项", ("licensing",), ("decisions",)),
         ("第二十条第（六）项", ("penalty", "coercion"), ("decisions",)),
         ("第二十条第（八）项", ("fees",), ("fee_amount",)),
@@ -332,7 +339,9 @@ def label_key(text: str) -> str:
     return _NOISE_RE.sub("", t)
 
 
-def find_line(text: str, lines: tuple[Line, ...], *, exact_only: tuple[str, ...] = ()) -> Line | None:
+def find_line(
+    text: str, lines: tuple[Line, ...], *, exact_only: tuple[str, ...] = ()
+) -> Line | None:
     """The line whose words occur in ``text`` (normalised with :func:`label_key`).
 
     Lines are tried in order, so list the specific before the general. A line whose key is

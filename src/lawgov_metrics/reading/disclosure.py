@@ -195,11 +195,13 @@ def _place(
                 f"拆格: “{a.text}” and “{b.text}” in row {label} read as one number {joined} "
                 "(the row's 总计 holds only then)"
             )
-            out = []
+            out: list[tuple[tpl.Line, GridCell, str, tuple[int, int], Decimal | None]] = []
             k = 0
             for col in cols:
                 if k == i:
-                    out.append((col, a, text[a.span[0] : b.span[1]], (a.span[0], b.span[1]), joined))
+                    out.append(
+                        (col, a, text[a.span[0] : b.span[1]], (a.span[0], b.span[1]), joined)
+                    )
                     k += 2
                 else:
                     c = run[k]

@@ -48,7 +48,9 @@ _MARKS: Final = {
 }  # fmt: skip
 _DIGIT_RE: Final = re.compile(r"\d")
 _SENTENCE_END: Final = frozenset("。;!?")
-_SECTION_RE: Final = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*、.{0,40}(?:情况|问题|事项)\s*$")
+_SECTION_RE: Final = re.compile(
+    r"^\s*[一二三四五六七八九十]{1,3}\s*、.{0,40}(?:情况|问题|事项)\s*$"
+)
 _SEPARATOR_RE: Final = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SPACES_RE: Final = re.compile(r" {2,}")
 _TOKEN: Final = r"(?:[-+]?\d[\d,]*(?:\.\d+)?%?|/|-|—|无)"
@@ -212,7 +214,7 @@ def text_grids(text: str) -> list[Grid]:
     Examples:
         >>> g = text_grids("说明\\n项目\\t自然人\\t总计\\n本年新收\\t139\\t146\\n")[0]
         >>> g.source, [c.text for c in g.rows()[1]], g.at(1, 2).span
-        ('tab', ['本年新收', '139', '146'], (23, 26))
+        ('tab', ['本年新收', '139', '146'], (22, 25))
     """
     if not isinstance(text, str):
         raise TypeError(f"text_grids() needs a str, got {type(text).__name__}")

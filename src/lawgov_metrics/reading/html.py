@@ -37,6 +37,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -72,6 +73,10 @@ _MAX_SPAN: Final = 1000
 _SLOT_BUDGET: Final = 20_000
 
 
+def _grid_tuple(value: Iterable[Grid]) -> tuple[Grid, ...]:
+    return tuple(value)
+
+
 @attrs.frozen(kw_only=True)
 class Rendered:
     """A page as text, with its data tables.
@@ -82,7 +87,7 @@ class Rendered:
     """
 
     text: str
-    grids: tuple[Grid, ...] = attrs.field(default=(), converter=tuple)
+    grids: tuple[Grid, ...] = attrs.field(default=(), converter=_grid_tuple)
 
 
 def html_to_text(html_text: str) -> str:
@@ -278,7 +283,7 @@ def render_html(html_text: str) -> Rendered:
         >>> r = render_html("<p>表</p><table><tr><th>类别</th><th>数量</th></tr>"
         ...                 "<tr><td>行政复议</td><td>135</td></tr></table>")
         >>> r.text
-        '表\\n类别 | 数量\\n行政复议 | 135'
+        '表\\n\\n类别 | 数量\\n行政复议 | 135'
         >>> cell = r.grids[0].at(1, 1)
         >>> cell.value, r.text[cell.span[0]:cell.span[1]]
         (Decimal('135'), '135')

@@ -13,7 +13,8 @@ each to the template (:mod:`.disclosure`) or reads it as a generic table, and re
 
 Examples:
     >>> from lawgov_metrics.reading.report_tables import read_tables
-    >>> text = "类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\\n行政复议 | 3 | 1 | 0 | 1 | 5\\n"
+    >>> text = ("类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\\n"
+    ...         "行政复议 | 3 | 1 | 0 | 1 | 5\\n")
     >>> tr = read_tables(text)
     >>> tr.disclosure.t4.value("行政复议", "总计"), tr.figures[-1].subject
     (Decimal('5'), '政府信息公开行政复议（总计）')
@@ -142,9 +143,13 @@ def _generic(grid: Grid, text: str) -> tuple[DisclosureTable, list[tuple[int, in
         head.append(list(rows[k]))
         k += 1
     # a row of years (年份 | 2022 | 2023) is a header too
-    while k < len(rows) and rows[k] and rows[k][0].is_label and all(
-        _is_year(c.text) for c in rows[k][1:] if c.text
-    ) and tpl.label_key(rows[k][0].text) in ("年份", "年度", "时间", "项目"):
+    while (
+        k < len(rows)
+        and rows[k]
+        and rows[k][0].is_label
+        and all(_is_year(c.text) for c in rows[k][1:] if c.text)
+        and tpl.label_key(rows[k][0].text) in ("年份", "年度", "时间", "项目")
+    ):
         head.append(list(rows[k]))
         k += 1
     cols = _column_labels(head, grid.n_columns)
