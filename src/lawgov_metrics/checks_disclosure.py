@@ -95,8 +95,34 @@ def _fmt(v: Decimal) -> str:
     return t.rstrip("0").rstrip(".") if "." in t else t
 
 
+class _Memo:
+    """What the checks of one report share, built once (a report is frozen): the figures by
+    span and the T3 accessor. One entry: checks run report by report."""
+
+    def __init__(self) -> None:
+        self.report: Report | None = None
+        self.by_span: dict[tuple[int, int], Figure] = {}
+        self.t3: _T3 | None = None
+
+    def of(self, report: Report) -> _Memo:
+        if self.report is not report:
+            self.report = report
+            self.by_span = {f.span: f for f in report.figures}
+            d = report.disclosure
+            self.t3 = None if d is None or d.t3 is None else _T3(d.t3, d.format)
+        return self
+
+
+_MEMO = _Memo()
+
+
+def figures_by_span(report: Report) -> dict[tuple[int, int], Figure]:
+    """The report's figures by span (built once per report)."""
+    return _MEMO.of(report).by_span
+
+
 def _cell_figures(report: Report, cells: Iterable[DisclosureCell]) -> list[Figure]:
-    by_span = {f.span: f for f in report.figures}
+    by_span = figures_by_span(report)
     out = []
     for c in cells:
         f = by_span.get(c.span)
@@ -210,10 +236,7 @@ class _T3:
 
 
 def _t3(report: Report) -> _T3 | None:
-    d = report.disclosure
-    if d is None or d.t3 is None:
-        return None
-    return _T3(d.t3, d.format)
+    return _MEMO.of(report).t3
 
 
 def check_t3_balance(report: Report, config: CheckConfig | None = None) -> list[CheckResult]:

@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from . import template as tpl
-from .checks_disclosure import _fmt, _t3, _Term
+from .checks_disclosure import _fmt, _t3, _Term, figures_by_span
 from .numerals import normalize
 from .records import Figure, Qualifier, Report
 from .results import CheckResult, Status
@@ -51,6 +51,10 @@ _OUTCOMES: Final = {
     in ("disclosed", "partly", "withheld", "not_provided", "not_processed", "other_handling")
 }
 _CARRY_OUT_RE: Final = re.compile(r"结转(?:至|到)?下一?年|继续办理|转入下一?年")
+_KEYWORD_RE: Final = re.compile(
+    "行政复议|行政诉讼|结转|继续办理|办结|答复|新收|收到|受理|接收|接到|办理|处理|"
+    + "|".join(_OUTCOMES)
+)
 _ORDER: Final = {
     "new": ("new", "handled", "total"),
     "handled": ("handled", "new", "total"),
@@ -92,12 +96,14 @@ def named_cell(
     """
     pre = normalize(_clause(text, fig.span[0]))
     after = normalize(text[fig.span[1] : fig.span[1] + 14])
-    sentence = normalize(_sentence(text, fig.span[0], fig.span[1], back=back))
+    if not _KEYWORD_RE.search(pre) and "结转" not in after:
+        return None  # the clause names no cell (the common case: answer it cheaply)
     if t4 and "行政复议" in pre:
         return "t4_reconsideration", True
     if t4 and "行政诉讼" in pre:
         return "t4_litigation", True
-    if "申请" not in sentence and "依申请" not in sentence:
+    sentence = normalize(_sentence(text, fig.span[0], fig.span[1], back=back))
+    if "申请" not in sentence:
         return None
     tail = pre[-12:]
     if "上年结转" in tail or "上年度结转" in tail:
@@ -160,7 +166,7 @@ def _compare(
         return None
     value = fig.quantity.value
     reports = (source.label,) if source is tables else (source.label, tables.label)
-    by_span = {f.span: f for f in tables.figures}
+    by_span = figures_by_span(tables)
 
     def result(status: Status, message: str, reason: str, cells: list[_Term]) -> CheckResult:
         used = [c for t in cells for c in t.cells]

@@ -66,7 +66,9 @@ def _tables(value: Iterable[DisclosureTable]) -> tuple[DisclosureTable, ...]:
 
 
 def _decimal_or_none(value: object) -> Decimal | None:
-    return None if value is None else Decimal(str(value))
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value))
 
 
 @attrs.frozen(kw_only=True)

@@ -48,6 +48,8 @@ _MARKS: Final = {
 }  # fmt: skip
 _DIGIT_RE: Final = re.compile(r"\d")
 _SENTENCE_END: Final = frozenset("。;!?")
+_SENTENCE_RE: Final = re.compile(r"[。;!?]")
+_SPACED_NUMBERS_RE: Final = re.compile(r"\S \S+ \S")
 _SECTION_RE: Final = re.compile(
     r"^\s*[一二三四五六七八九十]{1,3}\s*、.{0,40}(?:情况|问题|事项)\s*$"
 )
@@ -161,7 +163,9 @@ def _classify(norm: str, a: int, b: int) -> tuple[str, list[_Piece]] | None:
         if sum(1 for p in pieces if norm[p[0] : p[1]].strip()) >= 1 and len(pieces) >= 2:
             return "tab", pieces
         return None
-    if any(ch in _SENTENCE_END for ch in line):
+    if "  " not in line and not _SPACED_NUMBERS_RE.search(line):
+        return None  # neither aligned cells nor a label with numbers
+    if _SENTENCE_RE.search(line):
         return None
     pieces = _split_spaces(norm, a, b)
     if len(pieces) >= 2 and all(p[1] - p[0] <= _MAX_SPACE_CELL for p in pieces):

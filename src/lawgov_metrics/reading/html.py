@@ -305,12 +305,12 @@ def render_html(html_text: str) -> Rendered:
         if closing:
             w.write("\n")
             continue
-        if node.is_text_node:
+        tag = node.tag or ""
+        if tag == "-text":
             w.write(node.text_content or "")
             continue
-        if not node.is_element_node and not node.is_document_node:
+        if tag.startswith("-") and tag != "-document":
             continue  # comments, doctypes
-        tag = node.tag or ""
         if tag in _SKIP_TAGS:
             continue
         if tag == "table":
