@@ -1,7 +1,8 @@
 """Time reading and checking the tables of a 100 KB disclosure report page.
 
 The page is the template's three tables in their real HTML layout (rowspan/colspan) inside
-about 100 KB of report prose (one 依申请公开 paragraph restating T3, the rest other sections). Measured in one run, so the ratios hold on a loaded machine:
+about 100 KB of report prose (one 依申请公开 paragraph restating T3, the rest other
+sections). Measured in one run, so the ratios hold on a loaded machine:
 
 * the tables' part: the page to text with its tables (selectolax), the tables read against
   the template, and the ``disclosure.*`` checks; target under 20 ms;
@@ -67,7 +68,8 @@ def main(repeat: int = 15) -> None:
     text = html_to_text(page)
     prose_text = html_to_text(prose_page)
     report = lm.extract(text)
-    assert report.disclosure is not None and report.disclosure.t3 is not None
+    assert report.disclosure is not None
+    assert report.disclosure.t3 is not None
 
     def tables_part() -> None:
         rendered = render_html(page)

@@ -505,10 +505,11 @@ def test_rank_scope_from_the_contest() -> None:
 
 def test_tab_and_single_pipe_table_rows() -> None:
     r = extract("项目\t自然人\t总计\n一、本年新收申请数量\t139\t146\n行政许可 | 4736\n首页 | 新闻")
-    # a table cell's subject is its row label and its column header
+    # a table cell's subject is its row label and its column header: here the template's
+    # T3, whose labels it takes
     assert [(f.quote, f.subject) for f in r.figures] == [
-        ("139", "本年新收申请数量（自然人）"),
-        ("146", "本年新收申请数量（总计）"),
+        ("139", "本年新收政府信息公开申请（自然人）"),
+        ("146", "本年新收政府信息公开申请（总计）"),
         ("4736", "行政许可"),
     ]
 

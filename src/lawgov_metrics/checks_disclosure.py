@@ -492,10 +492,23 @@ def specs(spec: Callable[..., Any], public: Callable[..., Any]) -> list[Any]:
             spec(
                 id=cid,
                 title=title,
-                scope="report" if per_pair is None else "pair",
+                # a pair check's own half says only that a report with tables has no year
+                # (the catalogue would say so of every report, tables or not)
+                scope="report" if per_pair is None else "both",
                 function=public(cid, doc, pair=True) if per_pair else public(cid, doc),
-                per_report=per_report,
+                per_report=per_report or _needs_year(cid),
                 per_pair=per_pair,
             )
         )
     return out
+
+
+def _needs_year(cid: str) -> Callable[[Report, Any], list[CheckResult]]:
+    def check(report: Report, config: Any = None) -> list[CheckResult]:
+        if report.disclosure is None or report.year is not None:
+            return []
+        why = f"{report.label} has tables but no year, so it cannot be lined up with others"
+        return [_undecidable(cid, report, why, "missing_year")]
+
+    check.__name__ = "check_" + cid.replace(".", "_") + "_year"
+    return check

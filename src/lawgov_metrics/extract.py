@@ -211,8 +211,9 @@ def read_report(
 
     Bytes are decoded with ``encoding`` when given; otherwise a BOM is honoured, then an
     HTML ``<meta charset>``, then UTF-8, then GB18030 (which covers GBK and GB2312). HTML
-    is reduced to text with the standard library's parser: text order is kept, block
-    elements become line breaks, scripts and styles are dropped.
+    is reduced to text by :func:`~lawgov_metrics.reading.html.html_to_text`: text order is
+    kept, block elements become line breaks, scripts and styles are dropped, data tables
+    become pipe rows.
 
     Args:
         path: The file.

@@ -255,7 +255,10 @@ def _frame(tables: Iterable[DisclosureTable]) -> pd.DataFrame:
                     "grid_column": c.position[1],
                 }
             )
-    return pd.DataFrame(rows, columns=_FRAME_COLUMNS)
+    df = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
+    # None (a number cell) stays None beside the marks, not NaN
+    df["mark"] = pd.Series([r["mark"] for r in rows], dtype=object, index=df.index)
+    return df
 
 
 @attrs.frozen(kw_only=True)
