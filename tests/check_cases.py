@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 from check_builders import (
     ARITHMETIC,
     POSITIONAL,
@@ -30,10 +31,12 @@ from check_builders import (
     share_doc,
     streak_report,
 )
+from disclosure_gen import APPLICANTS, COLUMNS, Key, Values, consistent_values, identities
 from hypothesis import assume
 from hypothesis import strategies as st
 from oracles import round_half_up
 
+import lawgov_metrics as lm
 from lawgov_metrics.records import Binding, Report, ShareClaim
 from lawgov_metrics.results import Status
 
@@ -245,6 +248,117 @@ def restated_cases(draw: st.DrawFn) -> Case:
     return Case([count_report(basis, 2022), later], [count_report(printed, 2022), later], binding)
 
 
+# -- the tables of 政府信息公开工作年度报告 (cells drawn consistent, then one cell changed) ----
+
+
+def _tables_report(
+    v: Values, year: int = 2023, *, tables: tuple[str, ...] = ("t2", "t3", "t4"), prose: str = ""
+) -> Report:
+    page = prose + "\n" + lm.render_template(v, fmt="markdown", tables=tables)
+    return lm.extract(page, jurisdiction="青山县", year=year)
+
+
+def _bumped(v: Values, key: Key, by: int) -> Values:
+    return {**v, key: v[key] + by}
+
+
+def _identity_case(check_id: str) -> Callable[[], st.SearchStrategy[Case]]:
+    @st.composite
+    def cases(draw: st.DrawFn) -> Case:
+        v = draw(consistent_values(high=20))
+        instances = [cells for cid, cells in identities("2021") if cid == check_id]
+        key = draw(st.sampled_from(sorted(draw(st.sampled_from(instances)))))
+        return Case([_tables_report(v)], [_tables_report(_bumped(v, key, draw(st.integers(1, 5))))])
+
+    return cases
+
+
+@st.composite
+def template_cases(draw: st.DrawFn) -> Case:
+    v = draw(consistent_values(high=20))
+    return Case(
+        [_tables_report(v)],
+        [_tables_report(v, tables=("t3", "t4"))],
+        relation=False,
+        flagged=Status.UNDECIDABLE,
+    )
+
+
+@st.composite
+def carry_over_cases(draw: st.DrawFn) -> Case:
+    a, b = draw(consistent_values(high=20)), draw(consistent_values(high=20))
+
+    # next year's carry-in is this year's carry-out: make b's carry-in agree with a
+    def carried(src: Values, dst: Values) -> Values:
+        out = dict(dst)
+        for c in COLUMNS:
+            shift = src[("t3", "carried_out", c)] - dst[("t3", "carried_in", c)]
+            out[("t3", "carried_in", c)] += shift
+            out[("t3", "new", c)] -= shift
+        return out
+
+    b = carried(a, b)
+    assume(all(b[("t3", "new", c)] >= 0 for c in COLUMNS))
+    col = draw(st.sampled_from(APPLICANTS))
+    by = draw(st.integers(1, 3))
+    broken = _bumped(_bumped(b, ("t3", "carried_in", col), by), ("t3", "new", col), -by)
+    broken = _bumped(
+        _bumped(broken, ("t3", "carried_in", "total"), by), ("t3", "new", "total"), -by
+    )
+    assume(broken[("t3", "new", col)] >= 0)
+    first = _tables_report(a, 2024, tables=("t3",))
+    return Case(
+        [first, _tables_report(b, 2025, tables=("t3",))],
+        [first, _tables_report(broken, 2025, tables=("t3",))],
+    )
+
+
+@st.composite
+def stock_cases(draw: st.DrawFn) -> Case:
+    a, b = draw(consistent_values(high=20)), draw(consistent_values(high=20))
+    for item in ("rules", "normative_documents"):
+        b[("t2", item, "in_force")] = (
+            a[("t2", item, "in_force")] + b[("t2", item, "issued")] - b[("t2", item, "repealed")]
+        )
+    assume(all(b[("t2", i, "in_force")] >= 0 for i in ("rules", "normative_documents")))
+    item = draw(st.sampled_from(["rules", "normative_documents"]))
+    first = _tables_report(a, 2024, tables=("t2",))
+    return Case(
+        [first, _tables_report(b, 2025, tables=("t2",))],
+        [first, _tables_report(_bumped(b, ("t2", item, "in_force"), draw(st.integers(1, 9))),
+                               2025, tables=("t2",))],
+    )  # fmt: skip
+
+
+def _applications(n: int) -> str:
+    return f"一、总体情况\n本年度共收到政府信息公开申请{n}件。"
+
+
+@st.composite
+def prose_cases(draw: st.DrawFn) -> Case:
+    v = draw(consistent_values(high=20))
+    new = v[("t3", "new", "total")]
+    wrong = new + draw(st.integers(1, 9))
+    return Case(
+        [_tables_report(v, tables=("t3",), prose=_applications(new))],
+        [_tables_report(v, tables=("t3",), prose=_applications(wrong))],
+    )
+
+
+@st.composite
+def cross_document_cases(draw: st.DrawFn) -> Case:
+    v = draw(consistent_values(high=20))
+    new = v[("t3", "new", "total")]
+    wrong = new + v[("t3", "carried_in", "total")] + draw(st.integers(1, 9))
+    tables = _tables_report(v, tables=("t3",))
+
+    def rule_of_law(n: int) -> Report:
+        r = lm.extract(f"全年共收到政府信息公开申请{n}件。", jurisdiction="青山县", year=2023)
+        return attrs.evolve(r, doc_type="rule_of_law")
+
+    return Case([tables, rule_of_law(new)], [tables, rule_of_law(wrong)])
+
+
 #: One strategy per check id.
 CASES: dict[str, Callable[[], st.SearchStrategy[Case]]] = {
     "growth.implied_prior": implied_prior_cases,
@@ -261,6 +375,15 @@ CASES: dict[str, Callable[[], st.SearchStrategy[Case]]] = {
     "pp_change.rates": pp_cases,
     "streak.sequence": streak_cases,
     "restated.figure": restated_cases,
+    "disclosure.template": template_cases,
+    "disclosure.t3_balance": _identity_case("disclosure.t3_balance"),
+    "disclosure.t3_outcomes": _identity_case("disclosure.t3_outcomes"),
+    "disclosure.t3_applicants": _identity_case("disclosure.t3_applicants"),
+    "disclosure.t4_blocks": _identity_case("disclosure.t4_blocks"),
+    "disclosure.carry_over": carry_over_cases,
+    "disclosure.stock": stock_cases,
+    "disclosure.prose": prose_cases,
+    "disclosure.cross_document": cross_document_cases,
 }
 
 __all__ = ["CASES", "Case", "rate_report"]

@@ -83,13 +83,17 @@ def test_qualifier_inside_a_word_is_dropped() -> None:
 @pytest.mark.parametrize("gold", sorted(DATA.glob("*.gold.json")), ids=lambda p: p.stem)
 def test_figures_are_read_by_numerals(gold: pathlib.Path) -> None:
     # one way to read a number: every figure's quantity is what parse_quantity reads in
-    # its quote (value, unit, qualifier, resolution, rounded and text)
+    # its quote (value, unit, qualifier, resolution, rounded and text); a table cell under a
+    # header with a unit (本年收费金额（单位：万元）) is read with that unit written after it
     import json
 
     report = read_report(DATA / json.loads(gold.read_text(encoding="utf-8"))["file"])
     assert report.figures
     for f in report.figures:
-        assert f.quantity == lm.parse_quantity(f.quote), f.quote
+        assert f.quantity.text.startswith(f.quote), f.quote
+        assert f.quantity == lm.parse_quantity(f.quantity.text), f.quote
+        if f.quantity.text != f.quote:
+            assert report.disclosure is not None, f.quote
 
 
 def test_resolution_follows_the_written_digits() -> None:
@@ -501,9 +505,11 @@ def test_rank_scope_from_the_contest() -> None:
 
 def test_tab_and_single_pipe_table_rows() -> None:
     r = extract("项目\t自然人\t总计\n一、本年新收申请数量\t139\t146\n行政许可 | 4736\n首页 | 新闻")
+    # a table cell's subject is its row label and its column header: here the template's
+    # T3, whose labels it takes
     assert [(f.quote, f.subject) for f in r.figures] == [
-        ("139", "本年新收申请数量"),
-        ("146", "本年新收申请数量"),
+        ("139", "本年新收政府信息公开申请（自然人）"),
+        ("146", "本年新收政府信息公开申请（总计）"),
         ("4736", "行政许可"),
     ]
 

@@ -183,7 +183,7 @@ def test_match_never_crashes(subject: str, unit: str | None) -> None:
 @settings(max_examples=100, deadline=None)
 @given(st.sampled_from(list(VOC)), st.sampled_from(["收到", "受理", "新收", "办理", "共", "累计"]))
 def test_verbs_never_change_the_match(ind: Indicator, verb: str) -> None:
-    unit = "%" if ind.unit_kind == "rate" else "件"
+    unit = {"rate": "%", "money": "元", "duration": "天"}.get(ind.unit_kind, "件")
     assert VOC.match(verb + ind.label, unit) == ind
 
 

@@ -30,7 +30,8 @@ CONTRACT_NAMES = {
 
 PUBLIC_SUBMODULES = [
     "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
-    "numerals", "panel", "plotting", "records", "results", "rounding", "testing",
+    "numerals", "panel", "plotting", "records", "results", "rounding", "tables", "template",
+    "testing",
 ]  # fmt: skip
 
 
@@ -210,7 +211,7 @@ def test_dev_extra_mirrors_dev_group() -> None:
 
 def test_required_dependencies() -> None:
     deps = {re.split(r"[<>=!~ \[]", d)[0] for d in PYPROJECT["project"]["dependencies"]}
-    assert deps == {"attrs", "cattrs", "pandas", "matplotlib"}
+    assert deps == {"attrs", "cattrs", "pandas", "matplotlib", "selectolax"}
 
 
 def test_changelog_fragments_are_towncrier_style() -> None:

@@ -41,6 +41,13 @@ _EXPORTS: dict[str, str] = {
     "Report": "records",
     "ShareClaim": "records",
     "StreakClaim": "records",
+    # tables
+    "DisclosureCell": "tables",
+    "DisclosureTable": "tables",
+    "DisclosureTables": "tables",
+    "Grid": "tables",
+    "GridCell": "tables",
+    "render_template": "tables",
     # rounding
     "Interval": "rounding",
     "round_fraction": "rounding",
@@ -96,7 +103,12 @@ __all__ = [
     "CheckResult",
     "ChecksFailedError",
     "Claim",
+    "DisclosureCell",
+    "DisclosureTable",
+    "DisclosureTables",
     "Figure",
+    "Grid",
+    "GridCell",
     "GrowthClaim",
     "Indicator",
     "Interval",
@@ -138,6 +150,7 @@ __all__ = [
     "plot_trend",
     "pp_change",
     "read_report",
+    "render_template",
     "round_fraction",
     "rounds_to",
     "share_counts",
@@ -149,8 +162,8 @@ __all__ = [
 
 _SUBMODULES = {
     "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
-    "numerals", "panel", "plotting", "records", "results", "rounding", "strategies",
-    "testing",
+    "numerals", "panel", "plotting", "reading", "records", "results", "rounding", "strategies",
+    "tables", "template", "testing",
 }  # fmt: skip
 
 
@@ -219,3 +232,11 @@ if TYPE_CHECKING:
     )
     from .results import CheckReport, CheckResult, Severity, Status
     from .rounding import Interval, round_fraction, rounds_to, unround
+    from .tables import (
+        DisclosureCell,
+        DisclosureTable,
+        DisclosureTables,
+        Grid,
+        GridCell,
+        render_template,
+    )

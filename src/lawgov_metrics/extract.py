@@ -49,6 +49,8 @@ from . import _patterns as pat
 from .errors import ParseError
 from .growth import multiple_factor
 from .numerals import QuantityMatch, find_quantities, normalize, parse_number, parse_quantity
+from .reading.html import html_to_text
+from .reading.report_tables import doc_type_of, merge_figures, read_tables
 from .records import (
     Binding,
     BreakdownClaim,
@@ -181,6 +183,9 @@ def extract(
 
     year_found = meta.get("year")
     published = meta.get("published")
+    the_year = year if year is not None else (year_found if isinstance(year_found, int) else None)
+    tables = read_tables(text, year=the_year)  # the tables own their number cells
+    figures = merge_figures(figures, tables, sections.at)
     return Report(
         text=text,
         figures=tuple(figures),
@@ -190,6 +195,8 @@ def extract(
         year=year if year is not None else (year_found if isinstance(year_found, int) else None),
         published=published if isinstance(published, _dt.date) else None,
         source=_str("source"),
+        doc_type=doc_type_of(title if title is not None else _str("title"), tables),
+        disclosure=tables.disclosure,
     )
 
 
@@ -204,8 +211,9 @@ def read_report(
 
     Bytes are decoded with ``encoding`` when given; otherwise a BOM is honoured, then an
     HTML ``<meta charset>``, then UTF-8, then GB18030 (which covers GBK and GB2312). HTML
-    is reduced to text with the standard library's parser: text order is kept, block
-    elements become line breaks, scripts and styles are dropped.
+    is reduced to text by :func:`~lawgov_metrics.reading.html.html_to_text`: text order is
+    kept, block elements become line breaks, scripts and styles are dropped, data tables
+    become pipe rows.
 
     Args:
         path: The file.
@@ -332,7 +340,7 @@ class _TextParser(HTMLParser):
 _BLANKS_RE: Final = re.compile(r"[ \t\r\f\v]*\n[\s]*\n[ \t\r\f\v]*")
 
 
-def html_to_text(html_text: str) -> str:
+def _stdlib_html_to_text(html_text: str) -> str:
     """Strip markup from an HTML page, keeping text order; blocks become line breaks.
 
     Scripts, styles and the ``<head>`` (except nothing) are dropped; runs of blank lines

@@ -109,10 +109,13 @@ def _converter() -> cattrs.Converter:
     import attrs
     import cattrs
 
-    from . import records
+    from . import records, tables
 
+    names = {**vars(tables), **vars(records)}  # Report.disclosure is typed with tables' records
     for cls in (records.Quantity, records.Figure, records.Report, *_CLAIM_TYPES):
-        attrs.resolve_types(cls, globalns=vars(records))
+        attrs.resolve_types(cls, globalns=names)
+    for cls in (tables.DisclosureCell, tables.DisclosureTable, tables.DisclosureTables):
+        attrs.resolve_types(cls, globalns=vars(tables))
     conv = cattrs.Converter()
     conv.register_unstructure_hook(Decimal, str)
     conv.register_structure_hook(Decimal, lambda v, _t: Decimal(str(v)))

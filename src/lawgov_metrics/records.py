@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .rounding import Interval, Scheme
+    from .tables import DisclosureTables
 
 __all__ = [
     "BalanceClaim",
@@ -559,6 +560,8 @@ class Report:
             the same kind.
         warnings: What went wrong reading the input without stopping it (for example
             the number of characters that could not be decoded).
+        disclosure: The standard tables of a 政府信息公开工作年度报告, read against the
+            national template (:class:`~lawgov_metrics.DisclosureTables`), or ``None``.
     """
 
     text: str = attrs.field(repr=False)
@@ -572,6 +575,7 @@ class Report:
     path: str | None = attrs.field(default=None, repr=False)
     doc_type: str | None = None
     warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    disclosure: DisclosureTables | None = attrs.field(default=None, repr=False)
 
     @property
     def label(self) -> str:

@@ -17,6 +17,15 @@ duplicate.report             group  several reports claiming one jurisdiction, y
 pp_change.rates              both   a percentage-point change against the two rates
 streak.sequence              pair   连续N年 that does not follow last year's
 restated.figure              pair   an earlier year's figure restated differently
+disclosure.template          report the tables against the template: what is missing
+disclosure.t3_balance        report T3: 新收 + 上年结转 = 办理结果总计 + 结转下年度
+disclosure.t3_outcomes       report T3: 办理结果总计 = the outcomes and their sub-rows
+disclosure.t3_applicants     report T3: 总计 = the applicant columns, every row
+disclosure.t4_blocks         report T4: 总计 = the four results, every block
+disclosure.carry_over        both   T3 结转下年度 against next year's 上年结转
+disclosure.stock             both   T2 现行有效 against last year's, 制发 and 废止
+disclosure.prose             report the report's prose against its own tables
+disclosure.cross_document    both   the 法治政府建设年度报告 restating a T3 figure
 ============================ ====== =============================================================
 
 Each check finds figures that cannot all be true and says why, with the numbers and the
@@ -76,6 +85,15 @@ from .duplicate import check_duplicate_report, check_duplicate_value
 from .pp_change import check_pp_change_rates
 from .streak import check_streak_sequence
 from .restated import check_restated_figure
+from .disclosure import (
+    check_disclosure_t3_applicants,
+    check_disclosure_t3_balance,
+    check_disclosure_t3_outcomes,
+    check_disclosure_t4_blocks,
+    check_disclosure_template,
+)
+from .disclosure_years import check_disclosure_carry_over, check_disclosure_stock
+from .disclosure_prose import check_disclosure_cross_document, check_disclosure_prose
 # isort: on
 
 from .pairing import line_up
@@ -91,6 +109,15 @@ __all__ = [
     "check_balance_sum",
     "check_breakdown_part_exceeds_whole",
     "check_breakdown_sum",
+    "check_disclosure_carry_over",
+    "check_disclosure_cross_document",
+    "check_disclosure_prose",
+    "check_disclosure_stock",
+    "check_disclosure_t3_applicants",
+    "check_disclosure_t3_balance",
+    "check_disclosure_t3_outcomes",
+    "check_disclosure_t4_blocks",
+    "check_disclosure_template",
     "check_duplicate_report",
     "check_duplicate_value",
     "check_growth_direction",

@@ -16,6 +16,7 @@ from .reasons import Reason
 __all__ = [
     "consecutive",
     "entirely_above",
+    "in_template_table",
     "is_exact_count",
     "is_rate",
     "labels",
@@ -114,3 +115,11 @@ def consecutive(earlier: Report, later: Report) -> bool:
 def year_word(report: Report, offset: int = 0) -> str:
     """The report's year plus ``offset``, or "the prior year" when it has none."""
     return f"{report.year + offset}" if report.year is not None else "the prior year"
+
+
+def in_template_table(report: Report, fig: Figure) -> bool:
+    """Whether ``fig`` is a number cell of one of the report's template tables."""
+    d = report.disclosure
+    if d is None:
+        return False
+    return any(t.span[0] <= fig.span[0] and fig.span[1] <= t.span[1] for t in d.tables())

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..records import Figure, Qualifier, Report
 from ..results import CheckResult, Status
-from ._common import is_rate, make_result
+from ._common import in_template_table, is_rate, make_result
 from ._format import q
 from .config import CheckConfig
 from .reasons import Reason
@@ -114,6 +114,8 @@ def check_duplicate_value(report: Report, config: CheckConfig) -> Iterator[Check
                 return False
             if abs(a.start - b.start) < _NEAR:
                 return False  # one clause: 受理786件,全部办结786件 and the like
+            if in_template_table(report, a) or in_template_table(report, b):
+                return False  # a template cell: disclosure.* checks it against its identities
             return not (related.get(a.span, set()) & related.get(b.span, set()))
 
         used: dict[tuple[int, int], Figure] = {}

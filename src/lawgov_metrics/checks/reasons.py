@@ -90,6 +90,13 @@ class Reason(enum.StrEnum):
     # restated figures
     RESTATED = "restated"
     DIFFERENT_VALUE_SAME_YEAR = "different_value_same_year"
+    # the tables of 政府信息公开工作年度报告
+    IDENTITY_BROKEN = "identity_broken"
+    MARK_READ_AS_ZERO = "mark_read_as_zero"
+    CELL_NOT_PRINTED = "cell_not_printed"
+    PARTIAL_TEMPLATE = "partial_template"
+    READ_AS_OTHER_CELL = "read_as_other_cell"
+    PROSE_TABLE_MISMATCH = "prose_table_mismatch"
 
     @property
     def description(self) -> str:
@@ -152,5 +159,12 @@ _DESCRIPTIONS = MappingProxyType(
         Reason.NO_PRIOR_STREAK: "last year's report has no matching streak",
         Reason.RESTATED: "a later report restates an earlier year's figure differently",
         Reason.DIFFERENT_VALUE_SAME_YEAR: "two reports on one year give different values",
+        Reason.IDENTITY_BROKEN: "cells of a template table break an identity the template states",
+        Reason.MARK_READ_AS_ZERO: "an identity that fails only with a blank or a mark read as 0",
+        Reason.CELL_NOT_PRINTED: "a cell the identity needs is not printed",
+        Reason.PARTIAL_TEMPLATE: "the tables match the template only in part",
+        Reason.READ_AS_OTHER_CELL: "the prose count matches another cell than the one its "
+        "wording names",
+        Reason.PROSE_TABLE_MISMATCH: "a count in the prose that no table cell holds",
     }
 )
