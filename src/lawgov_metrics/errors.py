@@ -19,6 +19,7 @@ __all__ = [
     "ChecksFailedError",
     "LawgovMetricsError",
     "ParseError",
+    "ReadError",
     "SchemaError",
     "UndefinedGrowthError",
     "UnknownIndicatorError",
@@ -41,6 +42,10 @@ class ParseError(LawgovMetricsError, ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"cannot parse {text!r}: {reason}")
+
+
+class ReadError(LawgovMetricsError, ValueError):
+    """A file is not a report that can be read as text (empty, binary, a PDF)."""
 
 
 class UndefinedGrowthError(LawgovMetricsError, ZeroDivisionError):
