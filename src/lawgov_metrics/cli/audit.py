@@ -48,8 +48,8 @@ margin:2em auto;max-width:72em;padding:0 1em;color:#222;line-height:1.55}
 h1{margin-bottom:.2em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}
 table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;
 padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f3f3f3}
-.badge{display:inline-block;min-width:4.5em;font-weight:bold}
-.fail .badge,.fail.badge{color:#c0392b}.warn .badge,.warn.badge{color:#b9770e}
+.badge{display:inline-block;min-width:4.5em;font-weight:bold}.count{font-weight:bold}
+.fail .badge,.count.fail{color:#c0392b}.warn .badge,.count.warn{color:#b9770e}
 .undecidable .badge{color:#7f8c8d}.pass .badge{color:#1e8449}
 article.result{border-left:4px solid #ccc;padding:.3em .8em;margin:.8em 0;background:#fafafa}
 article.fail{border-color:#c0392b}article.warn{border-color:#d68910}
@@ -212,8 +212,8 @@ def render_page(
         f"<style>{_CSS}</style></head><body>",
         f"<h1>Audit of {esc(directory)}</h1>",
         f'<p id="counts">{len(entries)} reports, {len(results)} check results: '
-        f'<span class="fail badge">{c["fail"]} fail</span>, '
-        f'<span class="warn badge">{c["warn"]} warn</span>, {c["pass"]} pass, '
+        f'<span class="count fail">{c["fail"]} fail</span>, '
+        f'<span class="count warn">{c["warn"]} warn</span>, {c["pass"]} pass, '
         f"{c['undecidable']} undecidable; {results.n_testable}/{results.n_figures} "
         f"figures testable; rounding scheme <code>{esc(scheme)}</code>"
         f"{f'; {len(skipped)} files not read' if skipped else ''}.</p>",
