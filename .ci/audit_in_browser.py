@@ -376,6 +376,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         page, took = write_page(tmp)
+        shot = args.screenshot.resolve()
         print(f"audit page: {page.stat().st_size} bytes, written in {took:.1f}s")
         profile = tmp / "profile"
         profile.mkdir()
@@ -383,10 +384,10 @@ def main() -> int:
         browser = Browser(args.chromium, str(profile))
         try:
             browser.open_page()
-            problems = check_audit(browser, page, args.screenshot, tmp)
-            print(f"screenshot: {args.screenshot} ({args.screenshot.stat().st_size} bytes)")
+            problems = check_audit(browser, page, shot, tmp)
+            print(f"screenshot: {shot} ({shot.stat().st_size} bytes)")
             if args.docs is not None:
-                problems += check_docs(browser, args.docs)
+                problems += check_docs(browser, args.docs.resolve())
         finally:
             browser.close()
     for p in problems:
