@@ -31,6 +31,9 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.doctest",
     "sphinx.ext.viewcode",
+    # `.. plot::` runs its code when the docs are built; the images go to the build
+    # directory only, never into the repository.
+    "matplotlib.sphinxext.plot_directive",
 ]
 
 exclude_patterns = ["_build"]
@@ -54,9 +57,11 @@ napoleon_use_rtype = False
 # `pytest --doctest-modules`, where they see their own module's names.
 doctest_test_doctest_blocks = ""
 doctest_global_setup = f"""
+import os
 from pathlib import Path
 import lawgov_metrics as lm
-SEED = Path({str(ROOT / "examples" / "data" / "huadu-2023.txt")!r})
+os.chdir({str(ROOT)!r})  # the pages' paths are relative to the repository root
+SEED = Path("examples/data/huadu-2023.txt")
 """
 doctest_default_flags = (
     doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.DONT_ACCEPT_TRUE_FOR_1
@@ -64,7 +69,17 @@ doctest_default_flags = (
 
 html_theme = "alabaster"
 html_title = f"lawgov-metrics {release}"
-html_static_path: list[str] = []
+html_static_path = ["_static"]
+html_css_files = ["wrap.css"]  # long code lines wrap instead of scrolling
+
+# The plot directive: code run from the repository root (the pages' paths are relative to
+# it), shown above its chart; one PNG per chart, no links to other formats.
+plot_working_directory = str(ROOT)
+plot_include_source = True
+plot_html_show_source_link = False
+plot_html_show_formats = False
+plot_formats = [("png", 96)]
+plot_rcparams = {"figure.figsize": (7, 4)}
 html_theme_options = {
     "description": "Exact, traceable figures and consistency checks for 法治政府建设年度报告",
     "fixed_sidebar": True,

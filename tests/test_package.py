@@ -211,7 +211,7 @@ def test_dev_extra_mirrors_dev_group() -> None:
 
 def test_required_dependencies() -> None:
     deps = {re.split(r"[<>=!~ \[]", d)[0] for d in PYPROJECT["project"]["dependencies"]}
-    assert deps == {"attrs", "cattrs", "pandas", "matplotlib", "selectolax"}
+    assert deps == {"attrs", "cattrs", "pandas", "matplotlib", "selectolax", "tqdm"}
 
 
 def test_changelog_fragments_are_towncrier_style() -> None:
@@ -219,7 +219,7 @@ def test_changelog_fragments_are_towncrier_style() -> None:
     types_ = {t["directory"] for t in PYPROJECT["tool"]["towncrier"]["type"]}
     assert fragments, "no changelog fragments"
     for name in fragments:
-        m = re.fullmatch(r"(\d+)\.([a-z]+)\.md", name)
+        m = re.fullmatch(r"(\d+)(?:\.[a-z]+)?\.([a-z]+)\.md", name)
         assert m, name
         assert m.group(2) in types_, name
     assert {"2.feature.md", "3.feature.md", "4.feature.md", "5.feature.md"} <= set(fragments)

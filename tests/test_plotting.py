@@ -245,3 +245,242 @@ def test_env_var_font_and_bad_path(monkeypatch: pytest.MonkeyPatch) -> None:
     fallback = _fonts._search()
     assert fallback is not None
     assert fallback.source != "env"
+
+
+# --------------------------------------------------------------------------- notebooks
+
+
+def test_plotting_leaves_interactive_mode_as_the_backend_set_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In Jupyter the inline backend turns interactive mode on when the first figure is made.
+
+    A plotting function must not undo that on its way out (a temporary ``rc_context``
+    restores ``interactive``), or every later plot cell shows only ``<Axes: …>``.
+    """
+    real = plt.subplots
+
+    def inline_subplots(*args: object, **kwargs: object) -> object:
+        matplotlib.interactive(True)  # what activating the inline backend does
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    was = matplotlib.is_interactive()
+    monkeypatch.setattr(plt, "subplots", inline_subplots)
+    try:
+        matplotlib.interactive(False)
+        lm.plot_trend(seed_panel(), "行政复议申请")
+        assert matplotlib.is_interactive()
+        matplotlib.interactive(False)
+        lm.plot_growth(seed_panel(), "行政复议申请", jurisdiction="乙区")
+        assert matplotlib.is_interactive()
+        matplotlib.interactive(False)
+        lm.plot_compare(seed_panel(), "行政复议申请", 2023)
+        assert matplotlib.is_interactive()
+        matplotlib.interactive(False)
+        lm.plot_small_multiples(seed_panel(), ["行政复议申请"])
+        assert matplotlib.is_interactive()
+    finally:
+        matplotlib.interactive(was)
+
+
+def test_no_rcparams_change_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not even a temporary one: rcParams are read, never written, while plotting."""
+    import matplotlib as mpl
+
+    writes: list[str] = []
+    real_setitem = type(mpl.rcParams).__setitem__
+
+    def spy(self: object, key: str, value: object) -> None:
+        writes.append(key)
+        real_setitem(self, key, value)  # type: ignore[arg-type]
+
+    panel = seed_panel()
+    _fig, axes = plt.subplots(2, 2)
+    monkeypatch.setattr(type(mpl.rcParams), "__setitem__", spy)
+    lm.plot_trend(panel, "行政复议申请", ax=axes[0, 0])
+    lm.plot_growth(panel, "行政复议申请", jurisdiction="乙区", ax=axes[0, 1])
+    lm.plot_compare(panel, "行政复议申请", 2023, ax=axes[1, 0])
+    monkeypatch.undo()
+    assert writes == []
+
+
+# --------------------------------------------------------------------------- legibility
+
+
+def rate_panel() -> Panel:
+    """出庭应诉率 reaching 100 % and staying there: the label of the flat top segment."""
+    return Panel.from_frame(
+        pd.DataFrame(
+            {
+                "jurisdiction": ["花都区"] * 3,
+                "indicator": ["出庭应诉率"] * 3,
+                "year": [2021, 2022, 2023],
+                "value": ["95.2", "100", "100"],
+            }
+        )
+    )
+
+
+def _extents(ax: object) -> tuple[object, object, list[object]]:
+    fig = ax.figure  # type: ignore[attr-defined]
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_gid() == "growth-label"]  # type: ignore[attr-defined]
+    assert labels
+    return (
+        ax.get_window_extent(renderer),  # type: ignore[attr-defined]
+        ax.title.get_window_extent(renderer),  # type: ignore[attr-defined]
+        [t.get_window_extent(renderer) for t in labels],
+    )
+
+
+@pytest.mark.parametrize("size", [(6.4, 3.6), (4.2, 3.2), (7, 4)])
+def test_growth_labels_stay_inside_the_axes_below_the_title(size: tuple[float, float]) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=size, layout="constrained", dpi=110)
+    FigureCanvasAgg(fig)
+    ax = lm.plot_trend(rate_panel(), "出庭应诉率", ax=fig.subplots())
+    box, title, labels = _extents(ax)
+    for label in labels:
+        assert box.y0 <= label.y0, (label, box)  # type: ignore[attr-defined]
+        assert label.y1 <= box.y1, (label, box)  # type: ignore[attr-defined]
+        assert not label.overlaps(title), (label, title)  # type: ignore[attr-defined]
+
+
+def test_small_multiples_labels_clear_the_titles() -> None:
+    axes = lm.plot_small_multiples(rate_panel(), ["出庭应诉率"] * 4, ncols=2)
+    for ax in axes.flat:
+        box, title, labels = _extents(ax)
+        for label in labels:
+            assert label.y1 <= box.y1  # type: ignore[attr-defined]
+            assert not label.overlaps(title)  # type: ignore[attr-defined]
+
+
+def test_one_jurisdiction_gets_no_legend() -> None:
+    ax = lm.plot_trend(rate_panel(), "出庭应诉率")
+    assert ax.get_legend() is None
+    ax = lm.plot_trend(seed_panel(), "行政复议申请")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["花都区", "乙区"]
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def test_regular_first_orders_faces_by_weight() -> None:
+    faces = [
+        _fonts.Face("light.ttc", "Noto Sans CJK SC", 300, False),
+        _fonts.Face("bold.ttc", "Noto Sans CJK SC", 700, False),
+        _fonts.Face("italic.ttc", "Noto Sans CJK SC", 400, True),
+        _fonts.Face("regular.ttc", "Noto Sans CJK SC", 400, False),
+        _fonts.Face("black.ttc", "Noto Sans CJK SC", 900, False),
+    ]
+    got = [f.path for f in _fonts.regular_first(faces)]
+    assert got == ["regular.ttc", "italic.ttc", "light.ttc", "bold.ttc", "black.ttc"]
+
+
+def test_matplotlib_step_prefers_the_regular_face(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Both faces known to matplotlib under one family, Bold listed first."""
+    from matplotlib import font_manager
+
+    font = _fonts.find_cjk_font()
+    assert font is not None
+    entries = [
+        font_manager.FontEntry(fname="/fonts/NotoSansCJK-Bold.ttc", name="Noto Sans CJK SC",
+                               weight=700),
+        font_manager.FontEntry(fname=font.path, name="Noto Sans CJK SC", weight=400),
+    ]  # fmt: skip
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", entries)
+    monkeypatch.setattr(_fonts, "_covers_chinese", lambda path: True)
+    choice = _fonts._from_matplotlib()
+    assert choice is not None
+    assert choice.path == font.path
+
+
+@pytest.fixture(scope="module")
+def bold_and_regular(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """Two small real fonts of one family, Noto Sans CJK SC Regular and a Bold copy.
+
+    Subset from the ``cjk`` extra's collection to the glyphs the plots need; the copy
+    claims weight 700, as Debian's NotoSansCJK-Bold.ttc does.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTCollection, TTFont
+
+    (path,) = _fonts._package_font_files()
+    coll = TTCollection(path, lazy=True)
+    (face,) = [f for f in coll.fonts if f["name"].getDebugName(1) == "Noto Sans CJK SC"]
+    opts = subset.Options()
+    opts.name_IDs = ["*"]
+    opts.layout_features = []
+    sub = subset.Subsetter(opts)
+    sub.populate(text=_fonts._SAMPLE + "行政复议申请年份地区（宗）花都区乙区同比增长对比第个百分点")
+    sub.subset(face)
+    d = tmp_path_factory.mktemp("fonts")
+    regular, bold = str(d / "NotoSansCJK-Regular.otf"), str(d / "NotoSansCJK-Bold.otf")
+    face.save(regular)
+    font = TTFont(regular)
+    font["OS/2"].usWeightClass = 700
+    font["head"].macStyle |= 1
+    for rec in font["name"].names:
+        if rec.nameID == 2:
+            rec.string = "Bold"
+    font.save(bold)
+    return bold, regular
+
+
+SEARCH_AND_PLOT = """
+import io, logging, sys
+import matplotlib
+matplotlib.use("Agg")
+import pandas as pd
+import lawgov_metrics as lm
+from lawgov_metrics import _fonts
+
+bold, regular = sys.argv[1:3]
+_fonts._from_matplotlib = lambda: None
+_fonts._package_font_files = lambda: []
+_fonts._fontconfig_files = lambda: [bold, regular]   # fc-list's order: Bold first
+records = []
+handler = logging.Handler(logging.WARNING)
+handler.emit = records.append
+logging.getLogger("matplotlib.font_manager").addHandler(handler)
+choice = _fonts.find_cjk_font()
+panel = lm.Panel.from_frame(pd.DataFrame({"jurisdiction": ["花都区"] * 3,
+    "indicator": ["行政复议申请"] * 3, "year": [2021, 2022, 2023], "value": [400, 466, 786]}))
+for ax in (lm.plot_trend(panel, "行政复议申请"), lm.plot_growth(panel, "行政复议申请"),
+           lm.plot_compare(panel, "行政复议申请", 2023)):
+    ax.figure.savefig(io.BytesIO(), format="png")
+print(choice.path)
+print(ax.title.get_fontfamily())
+for r in records:
+    print("LOG", r.getMessage())
+"""
+
+
+def test_fontconfig_bold_listed_first_still_gives_regular(
+    bold_and_regular: tuple[str, str],
+) -> None:
+    bold, regular = bold_and_regular
+    done = subprocess.run(
+        [sys.executable, "-c", SEARCH_AND_PLOT, bold, regular],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    path, family, *logs = done.stdout.splitlines()
+    assert path == regular
+    assert "Noto Sans CJK SC" in family
+    assert [line for line in logs if "findfont" in line] == []
+
+
+def test_plots_log_no_findfont_warnings(caplog: pytest.LogCaptureFixture) -> None:
+    panel = seed_panel()
+    with caplog.at_level("WARNING", logger="matplotlib.font_manager"):
+        for ax in (
+            lm.plot_trend(panel, "行政复议申请"),
+            lm.plot_growth(panel, "行政复议申请", jurisdiction="乙区"),
+            lm.plot_compare(panel, "行政复议申请", 2023),
+        ):
+            ax.figure.savefig(io.BytesIO(), format="png")
+    assert [r.getMessage() for r in caplog.records if "findfont" in r.getMessage()] == []

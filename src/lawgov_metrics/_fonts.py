@@ -11,19 +11,29 @@ Search order (first hit wins; the result is cached for the process):
 4. ``fc-list :lang=zh`` (fontconfig), when it is installed;
 5. well-known font paths on Linux, macOS and Windows.
 
+Within each step the Regular face is preferred: a system usually has several weights of
+one family (Debian's fonts-noto-cjk has NotoSansCJK-Regular.ttc and -Bold.ttc, which
+``fc-list`` lists in no particular order), and a family registered only in Bold makes every
+label bold and matplotlib log "findfont: Failed to find font weight normal" for each text.
+Candidates are ordered by how far their weight is from 400 (normal), then upright before
+italic, and keep their order otherwise.
+
 The font is registered with ``matplotlib.font_manager.fontManager.addfont`` (in memory
 only: no matplotlib config or cache file is touched) and put *after* the user's font
 family in the library's figures, so that Latin text keeps its font and only glyphs the
-first font lacks come from the CJK font (per-glyph fallback, matplotlib >= 3.6). Global
-``rcParams`` are never changed: plotting functions use :func:`font_rc` in
-``matplotlib.rc_context``. When no font is found a :class:`CJKFontWarning` is issued once,
-with install hints.
+first font lacks come from the CJK font (per-glyph fallback, matplotlib >= 3.6). The
+``rcParams`` are never changed: the plotting functions pass :func:`cjk_family` to each text
+artist. When no font is found a :class:`CJKFontWarning` is issued once, with install hints.
 
 Examples:
     >>> from lawgov_metrics import _fonts
-    >>> rc = _fonts.font_rc()
-    >>> isinstance(rc["font.family"], list)
-    True
+    >>> fams = _fonts.cjk_family(["sans-serif"])
+    >>> fams[0]
+    'sans-serif'
+    >>> faces = [_fonts.Face("b.ttc", "Noto Sans CJK SC", 700, False),
+    ...          _fonts.Face("r.ttc", "Noto Sans CJK SC", 400, False)]
+    >>> [f.path for f in _fonts.regular_first(faces)]
+    ['r.ttc', 'b.ttc']
 """
 
 from __future__ import annotations
@@ -35,16 +45,16 @@ import os
 import shutil
 import subprocess
 import warnings
-from typing import Any
 
 import attrs
 
 __all__ = [
     "CJKFontWarning",
+    "Face",
     "FontChoice",
     "cjk_family",
     "find_cjk_font",
-    "font_rc",
+    "regular_first",
 ]
 
 ENV_VAR = "LAWGOV_METRICS_CJK_FONT"
@@ -110,6 +120,51 @@ class FontChoice:
     source: str
 
 
+@attrs.frozen
+class Face:
+    """The first face of a font file, as matplotlib would register it.
+
+    Attributes:
+        path: The font file.
+        family: Its family name.
+        weight: Its numeric weight (400 normal, 700 bold).
+        italic: Whether it is italic or oblique.
+    """
+
+    path: str
+    family: str
+    weight: int
+    italic: bool
+
+
+def _face(path: str) -> Face | None:
+    """The face of a font file, or ``None`` when it cannot be read."""
+    try:
+        from matplotlib import font_manager
+        from matplotlib.ft2font import FT2Font
+
+        entry = font_manager.ttfFontProperty(FT2Font(path))
+    except Exception:
+        return None
+    weight = entry.weight if isinstance(entry.weight, int) else 400
+    return Face(path, entry.name, weight, entry.style != "normal")
+
+
+def regular_first(faces: list[Face]) -> list[Face]:
+    """The faces ordered Regular first: by distance of the weight from 400, upright first.
+
+    The sort is stable, so faces equally good keep the order they were found in.
+    """
+    return sorted(faces, key=lambda f: (abs(f.weight - 400), f.italic))
+
+
+def _regular_first_paths(paths: list[str]) -> list[str]:
+    """Font files with their Regular faces first; unreadable files at the end."""
+    faces = [(p, _face(p)) for p in paths]
+    known = regular_first([f for _, f in faces if f is not None])
+    return [f.path for f in known] + [p for p, f in faces if f is None]
+
+
 def _covers_chinese(path: str) -> bool:
     try:
         from matplotlib.ft2font import FT2Font
@@ -146,13 +201,14 @@ def _register(path: str, source: str) -> FontChoice | None:
 def _from_matplotlib() -> FontChoice | None:
     from matplotlib import font_manager
 
-    by_name: dict[str, str] = {}
+    by_name: dict[str, list[Face]] = {}
     for f in font_manager.fontManager.ttflist:
-        by_name.setdefault(f.name, f.fname)
+        weight = f.weight if isinstance(f.weight, int) else 400
+        by_name.setdefault(f.name, []).append(Face(f.fname, f.name, weight, f.style != "normal"))
     for fam in PREFERRED_FAMILIES:
-        path = by_name.get(fam)
-        if path and _covers_chinese(path):
-            return FontChoice(family=fam, path=path, source="matplotlib")
+        for face in regular_first(by_name.get(fam, [])):
+            if _covers_chinese(face.path):
+                return FontChoice(family=fam, path=face.path, source="matplotlib")
     return None
 
 
@@ -208,7 +264,7 @@ def _search() -> FontChoice | None:
         ("fontconfig", _fontconfig_files),
         ("path", lambda: list(KNOWN_PATHS)),
     ):
-        for path in paths():
+        for path in _regular_first_paths(paths()):
             choice = _register(path, source)
             if choice is not None:
                 return choice
@@ -245,14 +301,6 @@ def cjk_family(base: list[str] | None = None) -> list[str]:
     if choice is not None and choice.family not in fams:
         fams.append(choice.family)
     return fams
-
-
-def font_rc() -> dict[Any, Any]:
-    """The rc settings for ``matplotlib.rc_context`` in the library's figures.
-
-    Only ``font.family`` is set: the current family list with the CJK font appended.
-    """
-    return {"font.family": cjk_family()}
 
 
 def _reset_for_tests() -> None:

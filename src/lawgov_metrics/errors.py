@@ -21,6 +21,7 @@ __all__ = [
     "InvalidOptionError",
     "LawgovMetricsError",
     "ParseError",
+    "ReadError",
     "SchemaError",
     "UndefinedGrowthError",
     "UnknownIndicatorError",
@@ -43,6 +44,10 @@ class ParseError(LawgovMetricsError, ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"cannot parse {text!r}: {reason}")
+
+
+class ReadError(LawgovMetricsError, ValueError):
+    """A file is not a report that can be read as text (empty, binary, a PDF)."""
 
 
 class UndefinedGrowthError(LawgovMetricsError, ZeroDivisionError):

@@ -540,6 +540,15 @@ def _figure_row(fig: Figure) -> dict[str, Any]:
     }
 
 
+#: ``Report._repr_html_`` runs the checks only for reports of at most this many figures.
+REPR_CHECK_LIMIT = 500
+_REPR_ROWS = 200
+
+
+def _more(n: int, what: str) -> str:
+    return f"<p>… {n - _REPR_ROWS} more {what}</p>" if n > _REPR_ROWS else ""
+
+
 @attrs.frozen(kw_only=True)
 class Report:
     """One report: its text, metadata, figures and claims.
@@ -673,21 +682,64 @@ class Report:
         )
 
     def _repr_html_(self) -> str:
-        head = html.escape(self.title or self.label)
+        """Title and metadata, the check status, the claims, then the figures.
+
+        The checks are run here (imported when the notebook shows the report, never when
+        records is imported) for reports of at most :data:`REPR_CHECK_LIMIT` figures; a
+        report too large, or a check run that raises, shows no status.
+        """
+        esc = html.escape
+        head = esc(self.title or self.label)
         meta = " · ".join(
-            html.escape(str(x))
+            esc(str(x))
             for x in (self.jurisdiction, self.year, self.published, self.source)
             if x is not None
         )
+        warnings = "".join(f"<p><b>warning</b>: {esc(w)}</p>" for w in self.warnings)
+        claim_rows = "".join(
+            f"<tr><td>{esc(c.kind)}</td><td>{esc(c.subject)}</td><td><code>{esc(c.quote)}</code>"
+            f"</td><td>{c.span[0]}</td></tr>"
+            for c in self.claims[:_REPR_ROWS]
+        )
+        claims = (
+            "<table><thead><tr><th>claim</th><th>subject</th><th>quote</th><th>start</th></tr>"
+            f"</thead><tbody>{claim_rows}</tbody></table>" + _more(len(self.claims), "claims")
+            if self.claims
+            else ""
+        )
         rows = "".join(
-            f"<tr><td>{html.escape(f.subject)}</td><td>{html.escape(str(f.quantity.value))}</td><td>{html.escape(f.quantity.unit)}</td><td>{html.escape(f.quantity.qualifier.value)}</td><td><code>{html.escape(f.quote)}</code></td>"
-            f"<td>{f.span[0]}</td></tr>"
-            for f in self.figures[:200]
+            f"<tr><td>{esc(f.subject)}</td><td>{esc(str(f.quantity.value))}</td>"
+            f"<td>{esc(f.quantity.unit)}</td><td>{esc(f.quantity.qualifier.value)}</td>"
+            f"<td><code>{esc(f.quote)}</code></td><td>{f.span[0]}</td></tr>"
+            for f in self.figures[:_REPR_ROWS]
         )
-        more = f"<p>… {len(self.figures) - 200} more figures</p>" if len(self.figures) > 200 else ""
         return (
-            f"<div><h4>{head}</h4><p>{meta}</p><p>{len(self.figures)} figures, "
-            f"{len(self.claims)} claims</p><table><thead><tr><th>subject</th><th>value</th>"
-            f"<th>unit</th><th>qualifier</th><th>quote</th><th>start</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>{more}</div>"
+            f"<div><h4>{head}</h4><p>{meta}</p>{warnings}<p>{len(self.figures)} figures, "
+            f"{len(self.claims)} claims</p>{self._status_html()}{claims}"
+            f"<details><summary>{len(self.figures)} figures</summary><table><thead><tr>"
+            "<th>subject</th><th>value</th><th>unit</th><th>qualifier</th><th>quote</th>"
+            f"<th>start</th></tr></thead><tbody>{rows}</tbody></table>"
+            f"{_more(len(self.figures), 'figures')}</details></div>"
         )
+
+    def _status_html(self) -> str:
+        """The check status line (and the failures and warnings), or "" when not cheap."""
+        if len(self.figures) > REPR_CHECK_LIMIT:
+            return ""
+        try:
+            from . import check  # a higher layer, imported only when a notebook shows this
+
+            results = check(self)
+        except Exception:  # a display must never raise
+            return ""
+        esc = html.escape
+        counts: dict[str, int] = {}
+        for r in results:
+            counts[r.status.value] = counts.get(r.status.value, 0) + 1
+        line = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("fail", "warn", "pass", "undecidable"))
+        flagged = "".join(
+            f"<li><b>{esc(r.status.name)}</b> <code>{esc(r.check)}</code> {esc(r.message)}</li>"
+            for r in results
+            if r.status.value in ("fail", "warn")
+        )
+        return f"<p>checks: {line}</p>" + (f"<ul>{flagged}</ul>" if flagged else "")

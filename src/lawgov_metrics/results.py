@@ -118,6 +118,38 @@ class CheckResult:
     def __str__(self) -> str:
         return f"[{self.status.value.upper()}] {self.check}: {self.message}"
 
+    def __repr__(self) -> str:
+        """One line: status, check, the start of the message and the reports.
+
+        Examples:
+            >>> import lawgov_metrics as lm
+            >>> lm.verify_growth(prior=467, current=786, reported="68.67")  # doctest: +ELLIPSIS
+            <CheckResult FAIL growth.verify: 786 vs 467: growth 68.3084…% does not round to ...…>
+        """
+        message = " ".join(self.message.split())
+        if len(message) > _REPR_MESSAGE:
+            message = message[: _REPR_MESSAGE - 1] + "…"
+        where = f" [{', '.join(self.reports)}]" if self.reports else ""
+        return f"<CheckResult {self.status.name} {self.check}: {message}{where}>"
+
+    def _repr_html_(self) -> str:
+        quotes = " | ".join(html.escape(q) for q in self.quotes)
+        return (
+            f'<div><b style="color:{_COLOUR[self.status]}">{self.status.name}</b> '
+            f"<code>{html.escape(self.check)}</code> {html.escape(self.message)}"
+            + (f"<br><small>quotes: {quotes}</small>" if quotes else "")
+            + (f"<br><small>{html.escape(', '.join(self.reports))}</small>" if self.reports else "")
+            + "</div>"
+        )
+
+
+_REPR_MESSAGE = 72
+_COLOUR = {
+    Status.FAIL: "#c0392b",
+    Status.WARN: "#d68910",
+    Status.PASS: "#1e8449",
+    Status.UNDECIDABLE: "#7f8c8d",
+}
 
 _FRAME_COLUMNS = [
     "check", "status", "severity", "reason", "message", "observed", "expected",
@@ -253,12 +285,7 @@ class CheckReport:
         )
 
     def _repr_html_(self) -> str:
-        colour = {
-            Status.FAIL: "#c0392b",
-            Status.WARN: "#d68910",
-            Status.PASS: "#1e8449",
-            Status.UNDECIDABLE: "#7f8c8d",
-        }
+        colour = _COLOUR
         order = {Status.FAIL: 0, Status.WARN: 1, Status.UNDECIDABLE: 2, Status.PASS: 3}
         rows = "".join(
             '<tr><td style="color:{}"><b>{}</b></td><td>{}</td><td>{}</td><td>{}</td></tr>'.format(

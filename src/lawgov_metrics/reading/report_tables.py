@@ -1,7 +1,8 @@
 """A report's tables as figures: the template's, and any other table with its headers.
 
-:func:`read_tables` reads every table of a report text (:func:`~.grids.text_grids`), matches
-each to the template (:mod:`lawgov_metrics.reading.disclosure`) or reads it as a generic table, and returns:
+:func:`read_tables` reads every table of a report text (:func:`~.grids.text_grids`),
+matches each to the template (:mod:`lawgov_metrics.reading.disclosure`) or reads it as a
+generic table, and returns:
 
 * ``disclosure``: the :class:`~lawgov_metrics.DisclosureTables` (``None`` when no table
   is the template's), with what each table leaves out;
