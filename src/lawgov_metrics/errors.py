@@ -17,6 +17,7 @@ from __future__ import annotations
 
 __all__ = [
     "ChecksFailedError",
+    "InvalidArgumentError",
     "LawgovMetricsError",
     "ParseError",
     "SchemaError",
@@ -57,3 +58,7 @@ class UnknownIndicatorError(LawgovMetricsError, KeyError):
 
 class ChecksFailedError(LawgovMetricsError, AssertionError):
     """Raised by :meth:`CheckReport.raise_if_failed` when at least one check failed."""
+
+
+class InvalidArgumentError(LawgovMetricsError, TypeError):
+    """An argument of the wrong type (the message names it and, in a sequence, its position)."""
