@@ -55,9 +55,7 @@ Examples:
 
 from __future__ import annotations
 
-import html
 import math
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from fractions import Fraction
 from os import PathLike
@@ -67,19 +65,19 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SchemaError, UnknownIndicatorError
-from ..indicators import Indicator, Vocabulary, default_vocabulary, unit_kind_of
+from ..indicators import Indicator, Vocabulary, default_vocabulary
 from ..records import GrowthClaim, Report
 from ._cagr import CAGR, _cagr_parts
 from ._convert import (
     bool_column,
-    categorical,
+    columns_from_frame,
     decimal_column,
     fraction_column,
-    fractions_of,
     is_missing,
     text_column,
     year_column,
 )
+from ._display import summary_frame, summary_html
 from ._exact import DecimalArray, DecimalDtype, FractionArray, FractionDtype
 from ._growth import Cells, growth_frame, select_cells
 from ._rows import (
@@ -90,6 +88,14 @@ from ._rows import (
     figure_row,
     report_source,
     reports_of,
+)
+from ._views import (
+    EXACT_COLUMNS,
+    compare_frame,
+    first_seen,
+    plain_text,
+    series_frame,
+    wide_frame,
 )
 
 if TYPE_CHECKING:
@@ -123,32 +129,11 @@ GROWTH_COLUMNS: tuple[str, ...] = (
     "derived", "status", "reason",
 )  # fmt: skip
 
-_REQUIRED = ("jurisdiction", "indicator", "year", "value")
-_ORIGINS = ("reported", "basis", "implied_growth", "implied_difference")
-_EXACT_COLUMNS = ("value", "lower", "upper")
 _STORED = tuple(c for c in FRAME_COLUMNS if c != "value_approx")
 _SUMMARY_ROWS = 40
 
 # io and older callers import this name from here.
 _is_missing = is_missing
-
-
-def _first_seen(cat: pd.Categorical) -> list[str]:
-    codes = pd.unique(np.asarray(cat.codes))
-    cats = cat.categories
-    return [str(cats[c]) for c in codes.tolist() if c >= 0]
-
-
-def _plain_text(cat: pd.Categorical, *, none_for_missing: bool = False) -> Any:
-    """A Categorical as the default text column of this pandas (``str`` or object)."""
-    codes = np.asarray(cat.codes, dtype=np.int64)
-    if none_for_missing:
-        cats = np.array([*map(str, cat.categories), None], dtype=object)
-        return pd.Series(cats[np.where(codes < 0, len(cats) - 1, codes)], dtype=object).array
-    base = pd.Series([str(c) for c in cat.categories], dtype=None).array
-    if len(base) == 0:
-        return pd.Series([""] * len(codes)).array
-    return base.take(codes, allow_fill=True)
 
 
 class Panel:
@@ -277,77 +262,8 @@ class Panel:
             >>> p.growth()["growth"].tolist()
             [Fraction(160, 233)]
         """
-        missing = [c for c in _REQUIRED if c not in df.columns]
-        if missing:
-            raise SchemaError(f"a panel frame needs columns {list(_REQUIRED)}; missing {missing}")
         voc = vocabulary if vocabulary is not None else default_vocabulary()
-        n = len(df)
-        present = set(df.columns)
-
-        def get(name: str) -> pd.Series | None:
-            return df[name] if name in present else None
-
-        value = decimal_column(df["value"], "value")
-        raw = text_column(df["indicator"], n, "")
-        unit = text_column(get("unit"), n, "")
-        n_units = max(len(unit.categories), 1)
-        pair, uniq = pd.factorize(
-            np.asarray(raw.codes, dtype=np.int64) * n_units + np.asarray(unit.codes)
-        )
-        pair = np.asarray(pair, dtype=np.int64)
-        ids, labels, kinds, matched = [], [], [], []
-        for k in np.asarray(uniq).tolist():
-            name = str(raw.categories[k // n_units])
-            u = str(unit.categories[k % n_units]) if len(unit.categories) else ""
-            ind: Indicator | None
-            try:
-                ind = voc.get(name)
-            except UnknownIndicatorError:
-                ind = voc.match(name, u or None)
-            ids.append(ind.id if ind is not None else name)
-            labels.append(ind.label if ind is not None else name)
-            kinds.append(ind.unit_kind if ind is not None else (unit_kind_of(u) or "count"))
-            matched.append(ind is not None)
-        derived = bool_column(get("derived"), np.zeros(n, dtype=bool), "derived")
-        lower = fraction_column(df["lower"], "lower") if "lower" in present else None
-        upper = fraction_column(df["upper"], "upper") if "upper" in present else None
-        if lower is None or upper is None:
-            own = fractions_of(value)
-            lower = own if lower is None else lower
-            upper = own if upper is None else upper
-        origin = text_column(
-            get("origin"), n, (derived.astype(np.int64), ["reported", "implied_growth"])
-        )
-        for k, name in enumerate(origin.categories):
-            if name not in _ORIGINS:
-                i = int(np.flatnonzero(np.asarray(origin.codes) == k)[0])
-                raise SchemaError(f"row {i}, column 'origin': {name!r} not one of {_ORIGINS}")
-        cols: dict[str, Any] = {
-            "jurisdiction": text_column(df["jurisdiction"], n, ""),
-            "indicator": categorical(pair, ids),
-            "label": text_column(get("label"), n, (pair, labels)),
-            "year": year_column(df["year"], "year"),
-            "value": value,
-            "unit": unit,
-            "qualifier": (
-                text_column(get("qualifier"), n, None, empty_is_missing=True)
-                if "qualifier" in present
-                else text_column(None, n, "exact")
-            ),
-            "lower": lower,
-            "upper": upper,
-            "lower_closed": bool_column(get("lower_closed"), ~lower.isna(), "lower_closed"),
-            "upper_closed": bool_column(get("upper_closed"), ~upper.isna(), "upper_closed"),
-            "unit_kind": text_column(get("unit_kind"), n, (pair, kinds), empty_is_missing=True),
-            "matched": bool_column(get("matched"), np.array(matched, dtype=bool)[pair], "matched"),
-            "subject": text_column(get("subject"), n, ""),
-            "source": text_column(get("source"), n, ""),
-            "quote": text_column(get("quote"), n, ""),
-            "derived": derived,
-            "origin": origin,
-            "note": text_column(get("note"), n, ""),
-        }
-        return cls._from_columns(cols, voc)
+        return cls._from_columns(columns_from_frame(df, voc), voc)
 
     # -- views -----------------------------------------------------------------------------
 
@@ -376,8 +292,8 @@ class Panel:
                 if name == "value_approx":
                     data[name] = c["value"].to_float()
                 elif name in TEXT_COLUMNS:
-                    data[name] = _plain_text(c[name], none_for_missing=name == "qualifier")
-                elif name in _EXACT_COLUMNS or name == "year":
+                    data[name] = plain_text(c[name], none_for_missing=name == "qualifier")
+                elif name in EXACT_COLUMNS or name == "year":
                     data[name] = c[name].copy()
                 else:
                     data[name] = np.array(c[name], dtype=bool)
@@ -389,11 +305,11 @@ class Panel:
 
     def indicators(self) -> list[str]:
         """Indicator ids (or own labels of unmatched subjects), in first-seen order."""
-        return _first_seen(self._cols["indicator"])
+        return first_seen(self._cols["indicator"])
 
     def jurisdictions(self) -> list[str]:
         """Jurisdictions, in first-seen order."""
-        return _first_seen(self._cols["jurisdiction"])
+        return first_seen(self._cols["jurisdiction"])
 
     def years(self) -> list[int]:
         """The years present, sorted."""
@@ -468,29 +384,7 @@ class Panel:
             midpoint).
         """
         ind = self.resolve(indicator)
-        cells = self._cells(derived, ind, jurisdiction)
-        c = self._cols
-        first = cells.first
-        value = c["value"].take(first)
-        lower, upper = c["lower"].take(first), c["upper"].take(first)
-        approx = value.to_float()
-        for i in np.flatnonzero(value.isna()).tolist():
-            lo, hi = lower[i], upper[i]
-            if lo is not None and hi is not None:
-                approx[i] = float((lo + hi) / 2)
-        data = {
-            "jurisdiction": _plain_text(c["jurisdiction"].take(first)),
-            "year": cells.year.astype(np.int64),
-            "value": value,
-            "lower": lower,
-            "upper": upper,
-            "derived": np.asarray(c["derived"], dtype=bool)[first],
-            "conflict": cells.conflict,
-            "value_approx": approx,
-            "lower_approx": lower.to_float(),
-            "upper_approx": upper.to_float(),
-        }
-        return pd.DataFrame(data, copy=False)
+        return series_frame(self._cols, self._cells(derived, ind, jurisdiction))
 
     def wide(
         self, values: str = "value", *, derived: bool = False, exact: bool = False
@@ -526,42 +420,7 @@ class Panel:
         """
         if values not in FRAME_COLUMNS:
             raise SchemaError(f"no column {values!r} to pivot (columns: {list(FRAME_COLUMNS)})")
-        cells = self._cells(derived)
-        c = self._cols
-        pairs, row_of = np.unique(cells.pair, return_inverse=True)
-        all_years, col_of = np.unique(cells.year, return_inverse=True)
-        first_of_pair = np.zeros(len(pairs), dtype=np.int64)
-        first_of_pair[row_of[::-1]] = cells.first[::-1]
-        index = pd.MultiIndex.from_arrays(
-            [
-                [str(x) for x in c["jurisdiction"].take(first_of_pair)],
-                [str(x) for x in c["indicator"].take(first_of_pair)],
-            ],
-            names=["jurisdiction", "indicator"],
-        )
-        shape = (len(pairs), len(all_years))
-        numeric = values in _EXACT_COLUMNS or values == "value_approx"
-        if numeric and not exact:
-            src = c["value"] if values == "value_approx" else c[values]
-            grid = np.full(shape, np.nan)
-            grid[row_of, col_of] = src.to_float()[cells.first]
-        else:
-            if values in _EXACT_COLUMNS:
-                cells_vals = list(c[values].take(cells.first))
-            elif values == "value_approx":
-                cells_vals = c["value"].to_float()[cells.first].tolist()
-            elif values in TEXT_COLUMNS:
-                cells_vals = [
-                    None if is_missing(x) else str(x) for x in c[values].take(cells.first)
-                ]
-            else:
-                cells_vals = np.asarray(c[values], dtype=object)[cells.first].tolist()
-            grid = np.full(shape, None, dtype=object)
-            for r, k, v in zip(row_of.tolist(), col_of.tolist(), cells_vals, strict=True):
-                grid[r, k] = v
-        out = pd.DataFrame(grid, index=index, columns=[int(y) for y in all_years])
-        out.columns.name = "year"
-        return out
+        return wide_frame(self._cols, self._cells(derived), values, exact)
 
     # -- growth ------------------------------------------------------------------------
 
@@ -663,7 +522,7 @@ class Panel:
         code = self._code("indicator", ind)
         c = self._cols
         has_year = (np.asarray(c["indicator"].codes) == code) & ~np.asarray(c["year"].isna())
-        jurs = _first_seen(c["jurisdiction"][has_year])
+        jurs = first_seen(c["jurisdiction"][has_year])
         if jurisdiction is None:
             if len(jurs) != 1:
                 raise ValueError(
@@ -716,37 +575,7 @@ class Panel:
             [['乙区', 1], ['甲区', 2], ['丙区', 2]]
         """
         ind = self.resolve(indicator)
-        cells = self._cells(derived, ind)
-        c = self._cols
-        first = cells.first[cells.year == year]
-        value = c["value"].take(first)
-        exact = [None if v is None else Fraction(v) for v in value]
-        ranked = sorted(x for x in exact if x is not None)
-        ranks: list[int | None] = []
-        for x in exact:
-            if x is None:
-                ranks.append(None)
-            elif ascending:
-                ranks.append(1 + bisect_left(ranked, x))
-            else:
-                ranks.append(1 + len(ranked) - bisect_right(ranked, x))
-        big = len(first) + 1
-        order = sorted(range(len(first)), key=lambda i: r if (r := ranks[i]) is not None else big)
-        pick = np.array(order, dtype=np.int64)
-        rows = first[pick] if len(pick) else first
-        return pd.DataFrame(
-            {
-                "jurisdiction": _plain_text(c["jurisdiction"].take(rows)),
-                "value": c["value"].take(rows),
-                "unit": _plain_text(c["unit"].take(rows)),
-                "qualifier": _plain_text(c["qualifier"].take(rows), none_for_missing=True),
-                "lower": c["lower"].take(rows),
-                "upper": c["upper"].take(rows),
-                "derived": np.asarray(c["derived"], dtype=bool)[rows],
-                "rank": pd.array([ranks[i] for i in order], dtype="Int64"),
-                "n_ranked": np.full(len(rows), len(ranked), dtype=np.int64),
-            }
-        )
+        return compare_frame(self._cols, self._cells(derived, ind), year, ascending)
 
     # -- display ---------------------------------------------------------------------------
 
@@ -775,45 +604,8 @@ class Panel:
             >>> p.summary().values.tolist()
             [['89.5', '100']]
         """
-        cells = self._cells(True)
-        c = self._cols
-        pairs, row_of = np.unique(cells.pair, return_inverse=True)
-        keep = row_of < max_rows
-        first, years, rows = cells.first[keep], cells.year[keep], row_of[keep]
-        all_years = sorted({int(y) for y in years.tolist()})
-        col_of = {y: k for k, y in enumerate(all_years)}
-        n_rows = min(len(pairs), max_rows)
-        grid: list[list[str]] = [[""] * len(all_years) for _ in range(n_rows)]
-        heads: list[tuple[str, str, str] | None] = [None] * n_rows
-        for r, y, i in zip(rows.tolist(), years.tolist(), first.tolist(), strict=True):
-            if heads[r] is None:
-                heads[r] = (str(c["jurisdiction"][i]), str(c["label"][i]), str(c["unit"][i]))
-            grid[r][col_of[int(y)]] = self._cell_text(i)
-        index = pd.MultiIndex.from_tuples(
-            [h or ("", "", "") for h in heads], names=["jurisdiction", "indicator", "unit"]
-        )
-        out = pd.DataFrame(grid, index=index, columns=all_years, dtype=object)
-        out.columns.name = "year"
-        return out
-
-    def _cell_text(self, i: int) -> str:
-        c = self._cols
-        v = c["value"][i]
-        if v is not None:
-            text = format(v, "f")
-        else:
-            lo, hi = c["lower"][i], c["upper"][i]
-            ends = ["…" if x is None else f"{float(x):.4g}" for x in (lo, hi)]
-            text = "–".join(ends)
-        return f"({text})" if c["derived"][i] else text
+        return summary_frame(self._cols, self._cells(True), max_rows)
 
     def _repr_html_(self) -> str:
-        n_series = len(np.unique(self._cells(True).pair))
-        table = self.summary().to_html(escape=True, na_rep="")
-        more = (
-            f"<p>… {n_series - _SUMMARY_ROWS} more series; see <code>.frame</code>.</p>"
-            if n_series > _SUMMARY_ROWS
-            else ""
-        )
-        note = "<p><small>(…) derived from another year's growth claim.</small></p>"
-        return f"<div><p>{html.escape(repr(self))}</p>{table}{more}{note}</div>"
+        """The notebook display: the one-line repr and :meth:`summary`, not the long table."""
+        return summary_html(repr(self), self._cols, self._cells(True), _SUMMARY_ROWS)

@@ -17,10 +17,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import SchemaError
+from ..errors import SchemaError, UnknownIndicatorError
+from ..indicators import Indicator, Vocabulary, unit_kind_of
 from ._exact import DecimalArray, FractionArray
 
 __all__: list[str] = []
+
+REQUIRED = ("jurisdiction", "indicator", "year", "value")
+ORIGINS = ("reported", "basis", "implied_growth", "implied_difference")
 
 
 # -- scalars ------------------------------------------------------------------------------
@@ -349,3 +353,77 @@ def year_column(s: pd.Series, col: str) -> pd.arrays.IntegerArray:
     mask = np.array([v is None for v in vals], dtype=bool)
     data = np.array([0 if v is None else v for v in vals], dtype=np.int64)
     return pd.arrays.IntegerArray(data, mask)
+
+
+def columns_from_frame(df: pd.DataFrame, voc: Vocabulary) -> dict[str, Any]:
+    """The panel's stored columns from a long frame (see :meth:`Panel.from_frame`)."""
+    missing = [c for c in REQUIRED if c not in df.columns]
+    if missing:
+        raise SchemaError(f"a panel frame needs columns {list(REQUIRED)}; missing {missing}")
+    n = len(df)
+    present = set(df.columns)
+
+    def get(name: str) -> pd.Series | None:
+        return df[name] if name in present else None
+
+    value = decimal_column(df["value"], "value")
+    raw = text_column(df["indicator"], n, "")
+    unit = text_column(get("unit"), n, "")
+    n_units = max(len(unit.categories), 1)
+    pair, uniq = pd.factorize(
+        np.asarray(raw.codes, dtype=np.int64) * n_units + np.asarray(unit.codes)
+    )
+    pair = np.asarray(pair, dtype=np.int64)
+    ids, labels, kinds, matched = [], [], [], []
+    for k in np.asarray(uniq).tolist():
+        name = str(raw.categories[k // n_units])
+        u = str(unit.categories[k % n_units]) if len(unit.categories) else ""
+        ind: Indicator | None
+        try:
+            ind = voc.get(name)
+        except UnknownIndicatorError:
+            ind = voc.match(name, u or None)
+        ids.append(ind.id if ind is not None else name)
+        labels.append(ind.label if ind is not None else name)
+        kinds.append(ind.unit_kind if ind is not None else (unit_kind_of(u) or "count"))
+        matched.append(ind is not None)
+    derived = bool_column(get("derived"), np.zeros(n, dtype=bool), "derived")
+    lower = fraction_column(df["lower"], "lower") if "lower" in present else None
+    upper = fraction_column(df["upper"], "upper") if "upper" in present else None
+    if lower is None or upper is None:
+        own = fractions_of(value)
+        lower = own if lower is None else lower
+        upper = own if upper is None else upper
+    origin = text_column(
+        get("origin"), n, (derived.astype(np.int64), ["reported", "implied_growth"])
+    )
+    for k, name in enumerate(origin.categories):
+        if name not in ORIGINS:
+            i = int(np.flatnonzero(np.asarray(origin.codes) == k)[0])
+            raise SchemaError(f"row {i}, column 'origin': {name!r} not one of {ORIGINS}")
+    cols: dict[str, Any] = {
+        "jurisdiction": text_column(df["jurisdiction"], n, ""),
+        "indicator": categorical(pair, ids),
+        "label": text_column(get("label"), n, (pair, labels)),
+        "year": year_column(df["year"], "year"),
+        "value": value,
+        "unit": unit,
+        "qualifier": (
+            text_column(get("qualifier"), n, None, empty_is_missing=True)
+            if "qualifier" in present
+            else text_column(None, n, "exact")
+        ),
+        "lower": lower,
+        "upper": upper,
+        "lower_closed": bool_column(get("lower_closed"), ~lower.isna(), "lower_closed"),
+        "upper_closed": bool_column(get("upper_closed"), ~upper.isna(), "upper_closed"),
+        "unit_kind": text_column(get("unit_kind"), n, (pair, kinds), empty_is_missing=True),
+        "matched": bool_column(get("matched"), np.array(matched, dtype=bool)[pair], "matched"),
+        "subject": text_column(get("subject"), n, ""),
+        "source": text_column(get("source"), n, ""),
+        "quote": text_column(get("quote"), n, ""),
+        "derived": derived,
+        "origin": origin,
+        "note": text_column(get("note"), n, ""),
+    }
+    return cols
