@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # errors
     "ChecksFailedError": "errors",
+    "InvalidArgumentError": "errors",
     "LawgovMetricsError": "errors",
     "ParseError": "errors",
     "SchemaError": "errors",
@@ -97,6 +98,7 @@ __all__ = [
     "GrowthClaim",
     "Indicator",
     "Interval",
+    "InvalidArgumentError",
     "LawgovMetricsError",
     "PPChangeClaim",
     "Panel",
@@ -172,6 +174,7 @@ if TYPE_CHECKING:
     from .checks import CHECKS, check
     from .errors import (
         ChecksFailedError,
+        InvalidArgumentError,
         LawgovMetricsError,
         ParseError,
         SchemaError,
