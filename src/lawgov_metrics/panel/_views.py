@@ -92,7 +92,7 @@ def wide_frame(c: dict[str, Any], cells: Cells, values: str, exact: bool) -> pd.
         grid = np.full(shape, None, dtype=object)
         for r, k, v in zip(row_of.tolist(), col_of.tolist(), cells_vals, strict=True):
             grid[r, k] = v
-    out = pd.DataFrame(grid, index=index, columns=[int(y) for y in all_years])
+    out = pd.DataFrame(grid, index=index, columns=[int(y) for y in all_years], dtype=grid.dtype)
     out.columns.name = "year"
     return out
 
