@@ -524,3 +524,14 @@ def test_growth_text_columns_filter_as_strings() -> None:
     assert g[g["jurisdiction"] == "乙区"]["growth"].tolist() == [Fraction(-1)]
     assert g["status"].tolist() == ["ok", "ok"]
     assert g["label"].tolist() == ["法律援助案件", "法律援助案件"]
+
+
+def test_text_with_a_lone_surrogate_does_not_crash_the_frame() -> None:
+    f = lm.Figure(quantity=qty("5"), subject="注册\udc80人数", quote="5件")
+    rep = lm.Report(text="…", jurisdiction="甲\udc80区", year=2023, figures=[f])
+    p = Panel.from_reports([rep])
+    assert p.frame["jurisdiction"].tolist() == ["甲\udc80区"]
+    assert p.frame["indicator"].tolist() == ["注册\udc80人数"]
+    assert "甲" in p._repr_html_()
+    assert p.wide().index.tolist() == [("甲\udc80区", "注册\udc80人数")]
+    assert p.growth().shape[0] == 0

@@ -40,7 +40,10 @@ def summary_frame(cols: dict[str, Any], cells: Cells, max_rows: int) -> pd.DataF
             seen[r] = True
             heads[r] = (str(cols["jurisdiction"][i]), str(cols["label"][i]), str(cols["unit"][i]))
         grid[r][col_of[int(y)]] = cell_text(cols, i)
-    index = pd.MultiIndex.from_tuples(heads, names=["jurisdiction", "indicator", "unit"])
+    index = pd.MultiIndex.from_arrays(
+        [pd.Index([h[k] for h in heads], dtype=object) for k in range(3)],
+        names=["jurisdiction", "indicator", "unit"],
+    )  # object levels: a lone surrogate in a label must not break the display
     out = pd.DataFrame(grid, index=index, columns=all_years, dtype=object)
     out.columns.name = "year"
     return out

@@ -24,16 +24,24 @@ def first_seen(cat: pd.Categorical) -> list[str]:
     return [str(cats[c]) for c in codes.tolist() if c >= 0]
 
 
-def plain_text(cat: pd.Categorical, *, none_for_missing: bool = False) -> Any:
-    """A Categorical as the default text column of this pandas (``str`` or object)."""
+def plain_text(cat: pd.Categorical, *, none_for_missing: bool = False) -> pd.Series:
+    """A Categorical as the default text column of this pandas (``str`` or object).
+
+    ``none_for_missing`` gives an object column with ``None`` where a value is missing. A
+    text with a lone surrogate, which Arrow-backed strings refuse, gives an object column.
+    """
     codes = np.asarray(cat.codes, dtype=np.int64)
     if none_for_missing:
         cats = np.array([*map(str, cat.categories), None], dtype=object)
-        return pd.Series(cats[np.where(codes < 0, len(cats) - 1, codes)], dtype=object).array
-    base = pd.Series([str(c) for c in cat.categories], dtype=None).array
-    if len(base) == 0:
-        return pd.Series([""] * len(codes)).array
-    return base.take(codes, allow_fill=True)
+        return pd.Series(cats[np.where(codes < 0, len(cats) - 1, codes)], dtype=object)
+    texts = [str(c) for c in cat.categories]
+    if not texts:
+        return pd.Series([""] * len(codes))
+    try:
+        base = pd.Series(texts, dtype=None).array
+    except UnicodeEncodeError:
+        return pd.Series(np.array(texts, dtype=object)[codes], dtype=object)
+    return pd.Series(base.take(codes, allow_fill=True))
 
 
 def series_frame(c: dict[str, Any], cells: Cells) -> pd.DataFrame:
@@ -69,8 +77,8 @@ def wide_frame(c: dict[str, Any], cells: Cells, values: str, exact: bool) -> pd.
     first_of_pair[row_of[::-1]] = cells.first[::-1]
     index = pd.MultiIndex.from_arrays(
         [
-            [str(x) for x in c["jurisdiction"].take(first_of_pair)],
-            [str(x) for x in c["indicator"].take(first_of_pair)],
+            pd.Index([str(x) for x in c["jurisdiction"].take(first_of_pair)], dtype=object),
+            pd.Index([str(x) for x in c["indicator"].take(first_of_pair)], dtype=object),
         ],
         names=["jurisdiction", "indicator"],
     )
