@@ -370,10 +370,14 @@ def columns_from_frame(df: pd.DataFrame, voc: Vocabulary) -> dict[str, Any]:
     raw = text_column(df["indicator"], n, "")
     unit = text_column(get("unit"), n, "")
     n_units = max(len(unit.categories), 1)
-    pair, uniq = pd.factorize(
-        np.asarray(raw.codes, dtype=np.int64) * n_units + np.asarray(unit.codes)
-    )
-    pair = np.asarray(pair, dtype=np.int64)
+    if n_units == 1:  # one unit (or none given): the indicator's own codes number the pairs
+        pair = np.asarray(raw.codes, dtype=np.int64)
+        uniq = np.arange(len(raw.categories))
+    else:
+        pair, uniq = pd.factorize(
+            np.asarray(raw.codes, dtype=np.int64) * n_units + np.asarray(unit.codes)
+        )
+        pair = np.asarray(pair, dtype=np.int64)
     ids, labels, kinds, matched = [], [], [], []
     for k in np.asarray(uniq).tolist():
         name = str(raw.categories[k // n_units])

@@ -98,12 +98,9 @@ def select_cells(
     empty = np.zeros(0, dtype=np.int64)
     if len(y) == 0:
         return Cells(empty, empty, empty, np.zeros(0, bool), np.zeros(0, bool))
-    pk = jc.astype(np.int64)
-    pk *= max(len(cols["indicator"].categories), 1)
-    pk += ic
-    key, _ = pd.factorize(pk)  # series numbers in first-seen order
-    del pk
-    key = np.asarray(key, dtype=np.int64)
+    key = jc.astype(np.int64)  # the series as (jurisdiction, indicator) codes
+    key *= max(len(cols["indicator"].categories), 1)
+    key += ic
     ymin = int(y.min())
     span = int(y.max()) - ymin + 1
     if (int(key.max()) + 1) * span * 2 >= 2**62:  # pragma: no cover - absurd year spreads
@@ -137,14 +134,40 @@ def select_cells(
     del key
     cell_der = (kc & 1).astype(bool)
     kc >>= 1
-    pair, year = np.divmod(kc, span)
+    series, year = np.divmod(kc, span)
     year += ymin
+    del kc
+    # Number the series in first-seen order (the order of their first row in the frame):
+    # the cells are grouped by series code; each group moves to its first row's rank.
+    group_start = np.flatnonzero(_cat(True, series[1:] != series[:-1]))
+    if order is None:  # rows in order already: a series' first row starts its group
+        first_row = cell_start[group_start]
+    else:
+        first_row = np.minimum.reduceat(order, cell_start[group_start])
+    group_len = np.diff(_cat(group_start, len(cell_start)))
+    pair = np.repeat(np.arange(len(group_start)), group_len)
+    cells_order: np.ndarray | None = None
+    if len(first_row) > 1 and not (first_row[1:] > first_row[:-1]).all():
+        rank = np.argsort(first_row, kind="stable")
+        starts, lens = group_start[rank], group_len[rank]
+        offsets = np.repeat(starts - _cat(0, np.cumsum(lens)[:-1]), lens)
+        cells_order = offsets + np.arange(len(cell_start))
+        pair = np.repeat(np.arange(len(rank)), lens)
+    first = rows_at(cell_start)
+    conflict = conflict_cell
+    if cells_order is not None:
+        first, year, conflict, cell_der = (
+            first[cells_order],
+            year[cells_order],
+            conflict[cells_order],
+            cell_der[cells_order],
+        )
     sel = slice(None) if derived else ~cell_der
     return Cells(
-        first=rows_at(cell_start)[sel],
+        first=first[sel],
         pair=pair[sel],
         year=year[sel],
-        conflict=conflict_cell[sel],
+        conflict=conflict[sel],
         derived=cell_der[sel],
     )
 
