@@ -456,7 +456,8 @@ class Panel:
         numerators and denominators without making a Python object per row. A row whose
         arithmetic would leave int64 is computed with Python integers, never rounded.
         The text columns (jurisdiction, indicator, label, unit_kind, status, reason) are
-        Categoricals: compare and filter them as strings.
+        Categoricals: compare and filter them as strings. The first four share the
+        panel's categories, so the frames of several calls concatenate as they are.
 
         Args:
             kind: ``"yoy"`` (the only kind so far).

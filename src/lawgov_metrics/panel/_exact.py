@@ -186,7 +186,8 @@ class DecimalArray(_ExactArray):
             ok = ~self._mask
             if self._big is not None:
                 ok &= np.array([x is None for x in self._big], dtype=bool)
-            self._fp = (self._a, np.ones(len(self), dtype=np.int64), ok)
+            ones = np.broadcast_to(np.ones(1, dtype=np.int64), (len(self),))  # read-only
+            self._fp = (self._a, ones, ok)
             return self._fp
         coef = self._a
         exp = self._b.astype(np.int64)
@@ -376,11 +377,14 @@ class FractionArray(_ExactArray):
         return self._box(i)
 
     def to_float(self) -> np.ndarray:
+        if self._big is None and self._mask.all():
+            return np.full(len(self), np.nan)
         num, den = self._a, self._b
-        with np.errstate(divide="ignore", invalid="ignore"):  # missing parts mean nothing
-            out = num.astype(np.float64) / den.astype(np.float64)
+        out = num.astype(np.float64)
         # Exact operands below 2**53 make the IEEE quotient the correctly rounded float(Fraction).
-        slow = np.flatnonzero(((np.abs(num) >= 2**53) | (den >= 2**53)) & ~self._mask)
+        slow = np.flatnonzero(((out >= 2**53) | (out <= -(2**53)) | (den >= 2**53)) & ~self._mask)
+        with np.errstate(divide="ignore", invalid="ignore"):  # missing parts mean nothing
+            np.divide(out, den, out=out)
         for i in slow.tolist():
             out[i] = float(Fraction(int(num[i]), int(den[i])))
         out[self._mask] = np.nan

@@ -114,8 +114,11 @@ def select_cells(
     if len(key) > 1 and not (key[1:] >= key[:-1]).all():
         order = np.argsort(key, kind="stable")
         key = key[order]
-    run_break = key[1:] != key[:-1]
-    cell_start = np.flatnonzero(_cat(True, (key[1:] >> 1) != (key[:-1] >> 1)))
+    # Neighbouring keys differ at all: a new run; beyond the derived bit: a new cell.
+    change = key[1:] ^ key[:-1]
+    run_break = change != 0
+    cell_start = np.flatnonzero(_cat(True, change > 1))
+    del change
     n_runs = int(run_break.sum()) + 1
 
     def rows_at(k: np.ndarray) -> np.ndarray:  # frame rows of sorted positions
@@ -132,11 +135,11 @@ def select_cells(
     del run_break
     kc = key[cell_start]
     del key
-    cell_der = (kc & 1).astype(bool)
     kc >>= 1
     series, year = np.divmod(kc, span)
-    year += ymin
     del kc
+    year += ymin
+    cell_der = der[cell_start if order is None else order[cell_start]]
     # Number the series in first-seen order (the order of their first row in the frame):
     # the cells are grouped by series code; each group moves to its first row's rank.
     group_start = np.flatnonzero(_cat(True, series[1:] != series[:-1]))
@@ -145,14 +148,14 @@ def select_cells(
     else:
         first_row = np.minimum.reduceat(order, cell_start[group_start])
     group_len = np.diff(_cat(group_start, len(cell_start)))
-    pair = np.repeat(np.arange(len(group_start)), group_len)
+    pair = np.repeat(np.arange(len(group_start), dtype=np.int32), group_len)
     cells_order: np.ndarray | None = None
     if len(first_row) > 1 and not (first_row[1:] > first_row[:-1]).all():
         rank = np.argsort(first_row, kind="stable")
         starts, lens = group_start[rank], group_len[rank]
         offsets = np.repeat(starts - _cat(0, np.cumsum(lens)[:-1]), lens)
         cells_order = offsets + np.arange(len(cell_start))
-        pair = np.repeat(np.arange(len(rank)), lens)
+        pair = np.repeat(np.arange(len(rank), dtype=np.int32), lens)
     first = rows_at(cell_start)
     conflict = conflict_cell
     if cells_order is not None:
@@ -227,37 +230,43 @@ class _Labels:
         self.put(where, [fmt.format(y=int(u)) for u in uniq], inv)
 
     def categorical(self) -> pd.Categorical:
-        return categorical(self.codes.astype(np.int64), self.cats)
+        return categorical(self.codes, self.cats)
+
+
+def _ones(n: int) -> np.ndarray:
+    """n int64 ones in no memory: a read-only view (writers copy it first)."""
+    return np.broadcast_to(np.ones(1, dtype=np.int64), (n,))
 
 
 def _take_cat(cat: pd.Categorical, rows: np.ndarray) -> pd.Categorical:
-    """The categorical's values at ``rows``, keeping only the categories they use."""
-    codes = np.asarray(cat.codes)[rows]
-    used = np.bincount(codes[codes >= 0].astype(np.intp), minlength=len(cat.categories)) > 0
-    if used.all():
-        return pd.Categorical.from_codes(codes, dtype=cat.dtype, validate=False)
-    remap = np.cumsum(used) - 1
-    new = np.where(codes >= 0, remap[np.maximum(codes, 0)], -1).astype(codes.dtype)
-    return pd.Categorical.from_codes(new, categories=cat.categories[used], validate=False)
+    """The categorical's values at ``rows``, with the panel's categories (one dtype for all)."""
+    return pd.Categorical.from_codes(np.asarray(cat.codes)[rows], dtype=cat.dtype, validate=False)
 
 
 def _fraction_column(
     num: np.ndarray, den: np.ndarray, mask: np.ndarray, big: dict[int, Fraction]
 ) -> FractionArray:
     num[mask] = 0
-    den[mask] = 1
+    ones = not den.flags.writeable  # the shared all-ones view of whole-number differences
+    if not ones:
+        den[mask] = 1
     arr = None
     for i, f in big.items():  # computed with Python integers; kept as parts if they fit
         parts = FractionArray._unbox(f)
-        if isinstance(parts, tuple):
-            num[i], den[i] = parts
+        if not isinstance(parts, tuple):
+            if arr is None:
+                arr = np.full(len(num), None, dtype=object)
+            arr[i] = f
             continue
-        if arr is None:
-            arr = np.full(len(num), None, dtype=object)
-        arr[i] = f
+        if ones and parts[1] != 1:
+            den, ones = den.copy(), False
+        num[i] = parts[0]
+        if not ones:
+            den[i] = parts[1]
     # Reducing takes a gcd per row; whole-number parts (den 1) are reduced already, and
     # others are reduced when their parts are first asked for.
-    return FractionArray(num, den, mask.copy(), arr, reduced=bool((den == 1).all()))
+    reduced = ones or bool((den == 1).all())
+    return FractionArray(num, den, mask.copy(), arr, reduced=reduced)
 
 
 def growth_frame(
@@ -285,10 +294,11 @@ def growth_frame(
     fast = calc & ok[cur] & ok[pri0]
     whole = not (den != 1).any()
     if whole:  # every value a whole number: c - p, and growth (c - p) / p
-        fast &= (np.abs(cn) < 2**62) & (np.abs(pn) < 2**62)
-        cross = np.where(fast, cn - pn, 0)
-        diff_den = np.ones(len(cn), dtype=np.int64)
-        cd: Any = 1
+        fast &= (cn < 2**62) & (cn > -(2**62)) & (pn < 2**62) & (pn > -(2**62))
+        cross = np.subtract(cn, pn, out=cn)
+        cross[~fast] = 0
+        diff_den = _ones(len(cn))
+        cd: Any = None
     else:  # c - p = (cn pd - pn cd) / (cd pd); growth = (cn pd - pn cd) / (cd pn)
         cd, pd_ = den[cur], den[pri0]
         fcd, fpd = cd.astype(np.float64), pd_.astype(np.float64)
@@ -301,7 +311,7 @@ def growth_frame(
         diff_den = np.where(fast, cd * pd_, 1)
         del pd_
     del cn
-    sign = np.sign(pn)
+    positive, negative = pn > 0, pn < 0
     slow = np.flatnonzero(calc & ~fast)
     del fast
     slow_vals: dict[int, tuple[Fraction, Fraction]] = {}
@@ -310,16 +320,17 @@ def growth_frame(
         assert c is not None
         assert p is not None
         slow_vals[i] = (c, p)
-        sign[i] = (p > 0) - (p < 0)
-    zero = calc & ~is_rate & (sign == 0)
-    neg = calc & ~is_rate & (sign < 0)
-    grow = calc & ~is_rate & (sign > 0)
-    del sign
+        positive[i], negative[i] = p > 0, p < 0
+    counts = calc & ~is_rate
+    zero = counts & ~positive & ~negative
+    neg = counts & negative
+    grow = counts & positive
+    del counts, positive, negative
     pp = calc & is_rate
     conf = calc & ~zero & ~neg & (cells.conflict[j - 1] | cells.conflict[j])
     growth = _fraction_column(
         np.where(grow, cross, 0),
-        np.where(grow, pn * cd, 1),
+        np.where(grow, pn if cd is None else pn * cd, 1),
         ~grow,
         {i: (c - p) / p for i, (c, p) in slow_vals.items() if grow[i]},
     )
