@@ -233,6 +233,12 @@ class _Labels:
         return categorical(self.codes, self.cats)
 
 
+def _where_not(keep: np.ndarray, a: np.ndarray, fill: int) -> np.ndarray:
+    """``a`` with ``fill`` where ``keep`` is False, in place (``a`` is a temporary)."""
+    a[~keep] = fill
+    return a
+
+
 def _ones(n: int) -> np.ndarray:
     """n int64 ones in no memory: a read-only view (writers copy it first)."""
     return np.broadcast_to(np.ones(1, dtype=np.int64), (n,))
@@ -273,25 +279,29 @@ def growth_frame(
     cols: dict[str, Any], parts: tuple[np.ndarray, np.ndarray, np.ndarray], cells: Cells
 ) -> pd.DataFrame:
     """The YoY growth frame of :meth:`Panel.growth` from the selected cells."""
-    j = np.flatnonzero(cells.pair[1:] == cells.pair[:-1]) + 1
-    year = cells.year[j]
+    same = cells.pair[1:] == cells.pair[:-1]  # cell k + 1 continues the series of cell k
+    has_prior = (np.diff(cells.year) == 1)[same]
+    conf_prior, conf_cur = cells.conflict[:-1][same], cells.conflict[1:][same]
+    jm1 = np.flatnonzero(same)  # the cell before each row's cell
+    del same
+    pri = cells.first[jm1]  # the row of the cell before (a gap row ignores it)
+    jm1 += 1
+    year = cells.year[jm1]
+    cur = cells.first[jm1]
+    del jm1
     prior_year = year - 1
-    has_prior = cells.year[j - 1] == prior_year
-    cur = cells.first[j]
-    pri = np.where(has_prior, cells.first[j - 1], -1)
     values: DecimalArray = cols["value"]
     missing = values.isna()
     num, den, ok = parts
     der = np.asarray(cols["derived"], dtype=bool)
-    pri0 = np.maximum(pri, 0)
-    derived = der[cur] | (has_prior & der[pri0])
-    calc = has_prior & ~missing[cur] & ~missing[pri0]
+    derived = der[cur] | (has_prior & der[pri])
+    calc = has_prior & ~missing[cur] & ~missing[pri]
     del missing
     kinds = cols["unit_kind"]
     rate_code = list(kinds.categories).index("rate") if "rate" in kinds.categories else -1
     is_rate = np.asarray(kinds.codes)[cur] == rate_code
-    cn, pn = num[cur], num[pri0]
-    fast = calc & ok[cur] & ok[pri0]
+    cn, pn = num[cur], num[pri]
+    fast = calc & ok[cur] & ok[pri]
     whole = not (den != 1).any()
     if whole:  # every value a whole number: c - p, and growth (c - p) / p
         fast &= (cn < 2**62) & (cn > -(2**62)) & (pn < 2**62) & (pn > -(2**62))
@@ -300,7 +310,7 @@ def growth_frame(
         diff_den = _ones(len(cn))
         cd: Any = None
     else:  # c - p = (cn pd - pn cd) / (cd pd); growth = (cn pd - pn cd) / (cd pn)
-        cd, pd_ = den[cur], den[pri0]
+        cd, pd_ = den[cur], den[pri]
         fcd, fpd = cd.astype(np.float64), pd_.astype(np.float64)
         fast &= np.abs(cn.astype(np.float64)) * fpd < _CROSS
         fast &= np.abs(pn.astype(np.float64)) * fcd < _CROSS
@@ -327,10 +337,10 @@ def growth_frame(
     grow = counts & positive
     del counts, positive, negative
     pp = calc & is_rate
-    conf = calc & ~zero & ~neg & (cells.conflict[j - 1] | cells.conflict[j])
+    conf = calc & ~zero & ~neg & (conf_prior | conf_cur)
     growth = _fraction_column(
         np.where(grow, cross, 0),
-        np.where(grow, pn if cd is None else pn * cd, 1),
+        _where_not(grow, pn if cd is None else pn * cd, 1),
         ~grow,
         {i: (c - p) / p for i, (c, p) in slow_vals.items() if grow[i]},
     )
@@ -340,13 +350,13 @@ def growth_frame(
     )
     del cross, diff_den
     pp_change = difference.masked(~pp)
-    status = np.full(len(j), _OK, dtype=np.int8)
+    status = np.full(len(cur), _OK, dtype=np.int8)
     status[~has_prior] = _GAP
     status[has_prior & ~calc] = _MISSING
     status[zero] = _ZERO
     status[neg] = _NEG
     status[conf] = _CONFLICT
-    reasons = _Labels(len(j))
+    reasons = _Labels(len(cur))
     reasons.by_year(~has_prior, prior_year, "no value for {y}: the gap is not bridged")
     missing_rows = has_prior & ~calc
     if missing_rows.any():
@@ -375,7 +385,7 @@ def growth_frame(
         ]
         reasons.put(neg, texts, inv.reshape(-1).astype(np.int32))
     if conf.any():
-        which = cells.conflict[j - 1][conf].astype(np.int64) + 2 * cells.conflict[j][conf]
+        which = conf_prior[conf].astype(np.int64) + 2 * conf_cur[conf]
         years_c = year[conf]
         key = years_c * 4 + which
         uniq_k, inv = np.unique(key, return_inverse=True)
@@ -393,7 +403,7 @@ def growth_frame(
         "unit_kind": _take_cat(kinds, cur),
         "prior_year": prior_year,
         "year": year,
-        "prior": values.take(pri, allow_fill=True),
+        "prior": values.take(pri).masked(~has_prior),
         "current": values.take(cur),
         "difference": difference,
         "growth": growth,
