@@ -211,3 +211,37 @@ CLEANED_SUBJECTS = [
 def test_cleaned_subjects_match(subject: str, unit: str, ident: str | None) -> None:
     found = VOC.match(subject, unit)
     assert (found.id if found else None) == ident
+
+
+@settings(max_examples=200)
+@given(
+    st.one_of(
+        st.sampled_from([s for s, _, _ in MATCH_TABLE]),
+        st.text(alphabet="收到受理行政复议申请案件出庭应诉率法律援助数共累计", max_size=12),
+    ),
+    st.sampled_from([None, "件", "宗", "%", "万元", "人"]),
+)
+def test_remembered_matches_equal_fresh_ones(subject: str, unit: str | None) -> None:
+    fresh = Vocabulary.from_dict(VOC.to_dict())  # a vocabulary that has matched nothing yet
+    first = VOC.match(subject, unit)
+    assert VOC.match(subject, unit) is first
+    assert (fresh.match(subject, unit) or Indicator(id="none", label="-")).id == (
+        first or Indicator(id="none", label="-")
+    ).id
+
+
+def test_a_subject_is_normalised_once_per_unit_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    voc = Vocabulary.from_dict(VOC.to_dict())
+    calls: list[str] = []
+    core = Vocabulary.core
+
+    def counting(self: Vocabulary, subject: str) -> str:
+        calls.append(subject)
+        return core(self, subject)
+
+    monkeypatch.setattr(Vocabulary, "core", counting)
+    for _ in range(50):
+        assert voc.match("新收行政复议申请", "件") is not None
+        assert voc.match("新收行政复议申请", "宗") is not None  # the same unit kind
+    assert voc.match("新收行政复议申请", "%") is None  # another kind: matched on its own
+    assert 0 < len(calls) <= 4

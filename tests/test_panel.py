@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -428,3 +429,109 @@ def test_accessors_and_repr() -> None:
     assert "<table" in p._repr_html_()
     assert "甲区" in p._repr_html_()
     assert p.resolve("新收行政复议申请") == APPS
+
+
+# -- notebook use ------------------------------------------------------------------------------
+
+
+def test_repr_is_one_line_and_html_is_a_summary() -> None:
+    rows = [
+        ("甲区", "出庭应诉率", 2022, "89.5"),
+        ("甲区", "出庭应诉率", 2023, "100"),
+        ("甲区", "法律援助案件", 2023, 120),
+    ]
+    rows += [("乙区", f"指标{i}", 2023, i) for i in range(60)]  # 62 series in all
+    p = frame(rows)
+    assert "\n" not in repr(p)
+    page = p._repr_html_()
+    assert "行政机关负责人出庭应诉率" in page  # the Chinese label, not the id
+    assert "head_court_appearance_rate" not in page
+    assert "89.5" in page
+    assert "179/2" not in page  # values as decimals, never as fractions
+    assert page.count("<tr") <= 45  # a summary (40 series), not one row per figure
+    assert "22 more series" in page
+    s = p.summary()
+    assert s.loc[("甲区", "行政机关负责人出庭应诉率", "")].tolist() == ["89.5", "100"]
+
+
+def test_summary_marks_derived_values() -> None:
+    cur, claim = seed_claim()
+    amb = fig("受理法律援助案件", "400")
+    c2 = lm.GrowthClaim(figure=amb, rate=rate("25"), quote="同比增长25%")
+    p = Panel.from_reports([report(2023, cur, amb, claims=(claim, c2))])
+    s = p.summary()
+    assert s.loc[("甲区", "行政复议申请", "宗")].tolist() == ["(466)", "786"]
+    assert s.loc[("甲区", "法律援助案件", "件")].tolist() == ["(318.7–321.3)", "400"]
+
+
+def test_wide_is_numeric_with_nan_and_exact_on_request() -> None:
+    p = frame(
+        [
+            ("甲区", "法律援助案件", 2021, "5.5"),
+            ("甲区", "法律援助案件", 2023, 7),
+            ("乙区", "法律援助案件", 2022, 3),
+        ]
+    )
+    w = p.wide()
+    assert all(dt == np.float64 for dt in w.dtypes)
+    assert w.loc[("甲区", "legal_aid_cases")].tolist()[0] == 5.5
+    assert math.isnan(w.loc[("甲区", "legal_aid_cases"), 2022])
+    exact = p.wide(exact=True)
+    assert exact.loc[("甲区", "legal_aid_cases")].tolist() == [Decimal("5.5"), None, Decimal(7)]
+    assert p.wide("lower", exact=True).loc[("甲区", "legal_aid_cases"), 2021] == Fraction(11, 2)
+    assert p.wide("quote").loc[("乙区", "legal_aid_cases")].tolist() == [None, "", None]
+
+
+def test_frame_has_value_approx_for_plots() -> None:
+    cur = fig("受理行政复议案件", "400")
+    claim = lm.GrowthClaim(figure=cur, rate=rate("25"), quote="同比增长25%")
+    df = Panel.from_reports([report(2021, cur, claims=(claim,))]).frame
+    assert df["value_approx"].dtype == np.float64
+    assert df["value_approx"].iloc[0] == 400.0
+    assert math.isnan(df["value_approx"].iloc[1])  # a derived interval with no single value
+    assert df["value"].iloc[1] is None
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([1], r"item 0 is int 1, not a Report or a path"),
+        ([None], r"item 0 is NoneType None"),
+        (["__placeholder__", b"x.txt"], r"item 1 is bytes"),
+        (lm.Report(text=""), r"an iterable of reports or paths, got Report"),
+        (5, r"an iterable of reports or paths, got int 5"),
+    ],
+)
+def test_from_reports_names_a_bad_item(items: object, message: str) -> None:
+    if isinstance(items, list) and items and items[0] == "__placeholder__":
+        items = [report(2023, fig("收到行政复议申请", "786")), *items[1:]]
+    with pytest.raises(lm.InvalidArgumentError, match=message) as info:
+        Panel.from_reports(items)  # type: ignore[arg-type]
+    assert isinstance(info.value, TypeError)
+    assert isinstance(info.value, lm.LawgovMetricsError)
+
+
+def test_growth_text_columns_filter_as_strings() -> None:
+    p = frame(
+        [
+            ("甲区", "法律援助案件", 2022, 10),
+            ("甲区", "法律援助案件", 2023, 12),
+            ("乙区", "法律援助案件", 2023, 5),
+            ("乙区", "法律援助案件", 2024, 0),
+        ]
+    )
+    g = p.growth()
+    assert g[g["jurisdiction"] == "乙区"]["growth"].tolist() == [Fraction(-1)]
+    assert g["status"].tolist() == ["ok", "ok"]
+    assert g["label"].tolist() == ["法律援助案件", "法律援助案件"]
+
+
+def test_text_with_a_lone_surrogate_does_not_crash_the_frame() -> None:
+    f = lm.Figure(quantity=qty("5"), subject="注册\udc80人数", quote="5件")
+    rep = lm.Report(text="…", jurisdiction="甲\udc80区", year=2023, figures=[f])
+    p = Panel.from_reports([rep])
+    assert p.frame["jurisdiction"].tolist() == ["甲\udc80区"]
+    assert p.frame["indicator"].tolist() == ["注册\udc80人数"]
+    assert "甲" in p._repr_html_()
+    assert p.wide().index.tolist() == [("甲\udc80区", "注册\udc80人数")]
+    assert p.growth().shape[0] == 0

@@ -195,6 +195,7 @@ def _indicator_tuple(value: Iterable[Indicator]) -> tuple[Indicator, ...]:
 
 
 _DEFAULT_PREFIXES = ("收到", "受理", "新收", "办理", "共", "累计")
+_MEMO_SIZE = 100_000
 
 
 @attrs.frozen(kw_only=True)
@@ -218,8 +219,21 @@ class Vocabulary:
     _compiled: tuple[tuple[Indicator, re.Pattern[str]], ...] = attrs.field(
         init=False, repr=False, eq=False
     )
+    _affixes: tuple[tuple[str, ...], tuple[str, ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    # match() results by (subject, unit kind): a panel of millions of rows names only a few
+    # hundred distinct subjects, so each is normalised and looked up once.
+    _memo: dict[tuple[str, str | None], Indicator | None] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
+        affixes = (
+            tuple(sorted(self.prefixes, key=len, reverse=True)),
+            tuple(sorted(self.suffixes, key=len, reverse=True)),
+        )
+        object.__setattr__(self, "_affixes", affixes)
         by_id: dict[str, Indicator] = {}
         for ind in self.indicators:
             if ind.id in by_id:
@@ -240,6 +254,7 @@ class Vocabulary:
         object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_compiled", compiled)
+        object.__setattr__(self, "_memo", {})
 
     # construction ---------------------------------------------------------------------
 
@@ -375,8 +390,7 @@ class Vocabulary:
             '行政复议申请'
         """
         text = normalize_subject(subject)
-        prefixes = sorted(self.prefixes, key=len, reverse=True)
-        suffixes = sorted(self.suffixes, key=len, reverse=True)
+        prefixes, suffixes = self._affixes
         changed = True
         while changed:
             changed = False
@@ -406,6 +420,9 @@ class Vocabulary:
         Returns:
             The matching indicator, or ``None`` when nothing matches.
 
+        Results are remembered per (subject, unit kind), so matching the same subject
+        again (a figure of every report, a row of a long frame) costs a dict look-up.
+
         Examples:
             >>> v = default_vocabulary()
             >>> v.match("办理法援案件", "宗").id
@@ -416,7 +433,16 @@ class Vocabulary:
         if not subject or not isinstance(subject, str):
             return None
         kind = unit_kind_of(unit)
+        key = (subject, kind)
+        if key in self._memo:
+            return self._memo[key]
+        found = self._match(subject, kind)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = found
+        return found
 
+    def _match(self, subject: str, kind: str | None) -> Indicator | None:
         def fits(ind: Indicator) -> bool:
             return kind is None or ind.unit_kind == kind
 
