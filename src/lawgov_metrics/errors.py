@@ -16,7 +16,12 @@ Examples:
 from __future__ import annotations
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "ChecksFailedError",
+    "IntervalDivisionError",
+    "IntervalError",
+    "InvalidArgumentError",
     "LawgovMetricsError",
     "ParseError",
     "SchemaError",
@@ -57,3 +62,68 @@ class UnknownIndicatorError(LawgovMetricsError, KeyError):
 
 class ChecksFailedError(LawgovMetricsError, AssertionError):
     """Raised by :meth:`CheckReport.raise_if_failed` when at least one check failed."""
+
+
+def _shown(value: object) -> str:
+    """A short repr for a message; never fails (an int too large to print, a broken repr)."""
+    try:
+        text = repr(value)
+    except Exception:  # a message must be built whatever the value's repr does
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class InvalidArgumentError(LawgovMetricsError):
+    """A public function was given an argument it does not take.
+
+    The message names the argument, shows the value given and says what is accepted.
+    Catch the concrete :class:`ArgumentTypeError` (a ``TypeError``) or
+    :class:`ArgumentValueError` (a ``ValueError``), or this class for both.
+
+    Attributes:
+        argument: The argument's name as in the signature (``"scheme"``, ``"reported"``).
+        value: The value given.
+        accepted: What the argument accepts, in words.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> try:
+        ...     lm.unround("1", scheme="banker")
+        ... except ValueError as exc:
+        ...     exc.argument, isinstance(exc, lm.LawgovMetricsError)
+        ('scheme', True)
+    """
+
+    def __init__(self, argument: str, value: object, accepted: str, why: str = "") -> None:
+        self.argument = argument
+        self.value = value
+        self.accepted = accepted
+        self.why = why
+        because = f": {why}" if why else ""
+        super().__init__(
+            f"{argument}={_shown(value)} is not accepted{because}; {argument} takes {accepted}"
+        )
+
+
+class ArgumentTypeError(InvalidArgumentError, TypeError):
+    """An argument of a type the function does not take (a float rate, None, a list...)."""
+
+
+class ArgumentValueError(InvalidArgumentError, ValueError):
+    """An argument of an accepted type with a value the function does not take.
+
+    For example an unknown rounding scheme, a resolution of 0, or a multiple form that does
+    not exist.
+    """
+
+
+class IntervalError(LawgovMetricsError, ValueError):
+    """An operation that is not defined for the interval it is asked of.
+
+    For example the integers of an unbounded interval, or ``c / x`` over an interval that
+    holds 0.
+    """
+
+
+class IntervalDivisionError(LawgovMetricsError, ZeroDivisionError):
+    """A division by zero, or by an interval that holds 0."""

@@ -21,11 +21,13 @@ prior (465.985…, 466.013…] = 466
 from __future__ import annotations
 
 import math
-from decimal import Decimal, Inexact, localcontext
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
-from .errors import ParseError, UndefinedGrowthError
+from . import _decimal
+from ._exact import _terminating_places, float_decimal
+from .errors import ArgumentValueError, ParseError, UndefinedGrowthError
 from .records import Quantity
 from .results import CheckResult, Status
 from .rounding import (
@@ -122,8 +124,9 @@ def exact_value(x: object, *, what: str = "value") -> Fraction:
 
     Raises:
         ParseError: For unreadable text or NaN.
-        TypeError: For a fractional float or an unsupported type.
-        ValueError: For a Quantity that stands for an interval rather than one value.
+        ArgumentTypeError: (a ``TypeError``) For a fractional float or an unsupported type.
+        ArgumentValueError: (a ``ValueError``) For a Quantity that stands for an interval
+            rather than one value.
 
     Examples:
         >>> exact_value("466"), exact_value(466.0), exact_value(Decimal("4.5"))
@@ -132,7 +135,9 @@ def exact_value(x: object, *, what: str = "value") -> Fraction:
     if isinstance(x, Quantity):
         b = x.bounds()
         if not b.is_point or b.lower is None:
-            raise ValueError(f"{what} {x.text or x.value!r} stands for the interval {b}")
+            raise ArgumentValueError(
+                what, x.text or x.value, "an exact value", f"it stands for the interval {b}"
+            )
         return b.lower
     if isinstance(x, float):
         if math.isnan(x) or math.isinf(x):
@@ -170,16 +175,24 @@ def rate_interval(reported: object, scheme: Scheme = "half_up") -> Interval:
 
     ``reported`` is a percent as written (str, Decimal, int, Fraction), a
     :class:`~lawgov_metrics.Quantity` (its ``bounds(scheme)``, qualifiers included) or an
-    :class:`~lawgov_metrics.Interval` taken as it is.
+    :class:`~lawgov_metrics.Interval` taken as it is. A float is read by its shortest repr
+    (:func:`~lawgov_metrics.rounding.float_decimal`: ``68.67`` as ``"68.67"``, ``12.0`` as
+    ``"12"``). A float shows no more places than were written (``63.10`` reads as
+    ``"63.1"``), so the interval is at least as wide as the written text's: a true claim is
+    never failed for being a float, but a false one may pass.
 
     Examples:
-        >>> print(rate_interval("-12.5"))
+        >>> print(rate_interval("-12.5")), print(rate_interval(68.67))
         (-12.55, -12.45]
+        [68.665, 68.675)
+        (None, None)
     """
     if isinstance(reported, Quantity):
         return reported.bounds(scheme)
     if isinstance(reported, Interval):
         return reported
+    if isinstance(reported, float):
+        return unround(float_decimal(reported), scheme=scheme)
     # unround raises a clear TypeError / ParseError for anything it cannot read
     return unround(reported, scheme=scheme)  # type: ignore[arg-type]
 
@@ -307,7 +320,8 @@ def integer_priors(current: ValueLike, reported: ValueLike, *, scheme: Scheme = 
     """The positive integers that could have been last year's count.
 
     Raises:
-        ValueError: When the implied prior is unbounded (the rate allows -100%).
+        ArgumentValueError: (a ``ValueError``) When the implied prior is unbounded (the
+            rate allows -100%).
 
     Examples:
         >>> integer_priors(786, "68.67")
@@ -321,9 +335,12 @@ def integer_priors(current: ValueLike, reported: ValueLike, *, scheme: Scheme = 
     if iv.is_empty:
         return range(0)
     if iv.upper is None:
-        raise ValueError(
+        raise ArgumentValueError(
+            "reported",
+            reported,
+            "a rate whose interval stays above -100%",
             f"the implied prior {iv} is unbounded: a growth of {_written(reported)}% "
-            "reaches -100%, which any large enough prior satisfies"
+            "reaches -100%, which any large enough prior satisfies",
         )
     ints = iv.integers()
     return ints if range_size(ints) else range(0)
@@ -466,22 +483,27 @@ def _exact_decimal(x: object, what: str) -> Decimal:
         return check_magnitude(x)
     if isinstance(x, str):
         return parse_decimal(x)
-    if isinstance(x, float) and not x.is_integer():
-        raise TypeError(
-            f"{what} {_show(x)} is a float: pass the rate as written (a str or Decimal)"
-        )
+    if isinstance(x, float):
+        return float_decimal(x)
     f = exact_value(x, what=what)
-    with localcontext() as ctx:
-        ctx.prec = 200
-        ctx.traps[Inexact] = True
-        try:
-            return Decimal(f.numerator) / Decimal(f.denominator)
-        except Inexact:
-            raise ValueError(f"{what} {f} does not terminate as a decimal") from None
+    places = _terminating_places(f)
+    if places is None:
+        raise ArgumentValueError(
+            what, x, "a value that terminates as a decimal", f"{_num(f)} does not terminate"
+        )
+    return _decimal.scaled(f.numerator * 10**places // f.denominator, -places)
 
 
 def pp_change(prior_rate: ValueLike, current_rate: ValueLike) -> Decimal:
     """The change from one rate to another in percentage points (个百分点), exactly.
+
+    The rates are read as written (str, Decimal, int, a terminating Fraction, a Quantity);
+    a float by its shortest repr, as in :func:`rate_interval`.
+
+    Raises:
+        ParseError: For text that is not a decimal number, or NaN.
+        ArgumentTypeError: (a ``TypeError``) For a bool, None or another type.
+        ArgumentValueError: (a ``ValueError``) For a Fraction that does not terminate.
 
     Examples:
         >>> pp_change("62.1", "65.3")
@@ -489,12 +511,9 @@ def pp_change(prior_rate: ValueLike, current_rate: ValueLike) -> Decimal:
         >>> pp_change("63.10%", "60")
         Decimal('-3.10')
     """
-    a = _exact_decimal(prior_rate, "prior rate")
-    b = _exact_decimal(current_rate, "current rate")
-    with localcontext() as ctx:
-        ctx.prec = max(len(a.as_tuple().digits), len(b.as_tuple().digits)) + 60
-        ctx.traps[Inexact] = True
-        return b - a
+    a = _exact_decimal(prior_rate, "prior_rate")
+    b = _exact_decimal(current_rate, "current_rate")
+    return _decimal.subtract(b, a)
 
 
 def verify_pp_change(
@@ -579,7 +598,8 @@ def multiple_factor(n: ExactNumber, form: MultipleForm | str) -> Fraction:
     * ``"doublings"`` (翻N番): ``2 ** n`` (翻两番 is ×4); ``n`` must be a whole number.
 
     Raises:
-        ValueError: For an unknown form, a negative ``n``, or fractional doublings.
+        ArgumentValueError: (a ``ValueError``) For an unknown form, a negative ``n``, or
+            fractional doublings.
 
     Examples:
         >>> multiple_factor(2, "times_increase"), multiple_factor(2, "times_of")
@@ -587,28 +607,27 @@ def multiple_factor(n: ExactNumber, form: MultipleForm | str) -> Fraction:
         >>> multiple_factor(2, "doublings"), multiple_factor("1.5", "times_of")
         (Fraction(4, 1), Fraction(3, 2))
     """
-    k = to_fraction(n, what="multiple")
+    forms = "one of times_increase, times_of, doublings"
+    if form not in ("times_increase", "times_of", "doublings"):
+        raise ArgumentValueError("form", form, forms, "unknown multiple form")
+    k = to_fraction(n, what="n")
     if k < 0:
-        raise ValueError(f"a multiple cannot be negative, got {_num(k)}")
+        raise ArgumentValueError("n", n, "a number >= 0", "a multiple cannot be negative")
     if form == "times_increase":
         return k + 1
     if form == "times_of":
         return k
-    if form == "doublings":
-        if k.denominator != 1:
-            raise ValueError(f"翻N番 needs a whole number of doublings, got {_num(k)}")
-        return Fraction(2) ** k.numerator
-    raise ValueError(
-        f"unknown multiple form {_show(form)}; valid forms: times_increase, times_of, doublings"
-    )
+    if k.denominator != 1 or k > 10_000:
+        raise ArgumentValueError(
+            "n", n, "a whole number of doublings up to 10000", "翻N番 needs a whole number"
+        )
+    return Fraction(2) ** k.numerator
 
 
 def _count_total(total: object) -> int:
     t = exact_value(total, what="total")
-    if t.denominator != 1:
-        raise ValueError(f"total {_num(t)} is not a whole count")
-    if t <= 0:
-        raise ValueError(f"total {_num(t)} must be positive")
+    if t.denominator != 1 or t <= 0:
+        raise ArgumentValueError("total", total, "a positive whole count")
     return t.numerator
 
 
@@ -624,7 +643,7 @@ def share_counts(total: ExactNumber, reported: ValueLike, *, scheme: Scheme = "h
     The GRIM idea: with 1497 cases, "98.73%" is possible only for k = 1478.
 
     Raises:
-        ValueError: If ``total`` is not a positive whole number.
+        ArgumentValueError: (a ``ValueError``) If ``total`` is not a positive whole number.
 
     Examples:
         >>> share_counts(1497, "98.73")
