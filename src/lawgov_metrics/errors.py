@@ -70,6 +70,9 @@ def _shown(value: object) -> str:
         text = repr(value)
     except Exception:  # a message must be built whatever the value's repr does
         text = f"<{type(value).__name__}>"
+    if "\n" in text:  # a frame or a series: its type and size say enough
+        size = getattr(value, "shape", None)
+        text = f"<{type(value).__name__}{'' if size is None else ' of shape ' + str(size)}>"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
