@@ -85,16 +85,16 @@ def _layout(rows: list[list[object]], layout: str, rnd: random.Random) -> pd.Dat
     if layout == "decimal":
         return df.assign(reported=[Decimal(r) for r in df["reported"]])
     if layout == "float":
-        out = df.astype({c: "float64" for c in value_cols})
+        out = df.astype(dict.fromkeys(value_cols, "float64"))
         return out.assign(reported=df["reported"].astype("float64"))
     if layout == "nullable+text":
-        out = df.astype({c: "Int64" for c in value_cols})
+        out = df.astype(dict.fromkeys(value_cols, "Int64"))
         for row in rnd.sample(range(len(df)), k=len(df) // 20):
             out.iat[row, rnd.randrange(len(value_cols))] = pd.NA
         text = df["reported"].astype(object)
         text[rnd.sample(range(len(df)), k=len(df) // 20)] = None
         return out.assign(reported=pd.array(text.tolist(), dtype="str"))
-    return df.astype({c: "int64" for c in value_cols}).astype({"reported": "str"})
+    return df.astype(dict.fromkeys(value_cols, "int64")).astype({"reported": "str"})
 
 
 @settings(max_examples=10, deadline=None)

@@ -56,8 +56,8 @@ _POWERS = np.array([10.0**d for d in range(MAX_PLACES + 1)])
 def _arrow() -> tuple[ModuleType, ModuleType] | None:
     """(pyarrow, pyarrow.compute), or None when pyarrow is not installed."""
     try:
-        import pyarrow as pa
-        import pyarrow.compute as pc
+        import pyarrow as pa  # type: ignore[import-untyped]  # pyarrow ships no type stubs
+        import pyarrow.compute as pc  # type: ignore[import-untyped]  # same
     except ImportError:
         return None
     return pa, pc
@@ -124,7 +124,8 @@ def _counts_by_row(values: list[Any]) -> tuple[Array, Array]:
 def _counts_from_text(values: pd.Series[Any]) -> tuple[Array, Array]:
     arrow = _arrow()
     if arrow is None:
-        return _by_distinct(values, _count_of)
+        out, code = _by_distinct(values, _count_of)
+        return out, code
     pa, pc = arrow
     arr = pa.array(values, type=pa.large_string(), from_pandas=True)
     ok = pc.fill_null(pc.match_substring_regex(arr, _ARROW_INT_RE), False)
@@ -259,9 +260,9 @@ def _rates_by_row(values: list[Any]) -> tuple[Array, Array, Array]:
     seen: dict[str, tuple[int, int, int]] = {}
     for i, v in enumerate(values):
         if type(v) is str:
-            got = seen.get(v)  # type: ignore[call-overload]
+            got = seen.get(v)
             if got is None:
-                got = seen[v] = _rate_of(v)  # type: ignore[index]
+                got = seen[v] = _rate_of(v)
         else:
             got = _rate_of(v)
         num[i], places[i], code[i] = got

@@ -169,12 +169,11 @@ Decimal or decimal string: pass str(x) or Decimal('0.1')
     if hasattr(type(value), "__index__"):  # numpy and other integer scalars
         return check_size(Fraction(operator.index(value)))  # type: ignore[arg-type]
     if isinstance(value, float):
-        held = f"{value:.20g}…" if math.isfinite(value) else "not a number"
+        why = "a float cannot hold most decimals exactly"
+        if math.isfinite(value) and Decimal(value) != Decimal(repr(value)):
+            why += f" ({value!r} is {value:.20g}…)"
         raise ArgumentTypeError(
-            what,
-            value,
-            f"{_EXACT_TYPES}: pass str(x) or Decimal({str(value)!r})",
-            f"a float cannot hold most decimals exactly ({value!r} is {held})",
+            what, value, f"{_EXACT_TYPES}: pass str(x) or Decimal({str(value)!r})", why
         )
     raise ArgumentTypeError(what, value, _EXACT_TYPES, f"got {type(value).__name__}")
 
@@ -200,7 +199,7 @@ def float_decimal(x: float) -> Decimal:
         raise ParseError(x, f"magnitude out of range: figures must lie within 1e{MAX_EXPONENT}")
     if x.is_integer():
         return Decimal(int(x))
-    return check_magnitude(Decimal(repr(x)), x)
+    return check_magnitude(Decimal(repr(float(x))), x)  # float(): numpy's repr adds its name
 
 
 def _terminating_places(x: Fraction) -> int | None:

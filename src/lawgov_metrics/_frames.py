@@ -86,13 +86,11 @@ def require_columns(df: pd.DataFrame, columns: dict[str, Hashable | None]) -> No
         )
 
 
-def categorical(codes: Array, categories: list[str]) -> pd.Categorical:
+def categorical(codes: Array, categories: list[str]) -> Any:
     """A categorical of ``categories[code]`` for each code."""
     import pandas as pd
 
-    return pd.Categorical.from_codes(
-        codes, dtype=pd.CategoricalDtype(categories), validate=False
-    )
+    return pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(categories), validate=False)
 
 
 def _copy_on_write() -> bool:

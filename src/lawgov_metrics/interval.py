@@ -34,13 +34,21 @@ def _upper_end(value: object) -> Fraction | None:
     return None if value is None else to_fraction(value, what="upper")
 
 
-def _closed(value: object) -> bool:
+def _flag(value: object, name: str) -> bool:
     """A closed-end flag: a bool (numpy's included), never a truthy string or a number."""
     if isinstance(value, bool):
         return value
-    if type(value).__name__ == "bool_":  # numpy.bool_, e.g. read back from a frame
-        return bool(value)
-    raise ArgumentTypeError("lower_closed/upper_closed", value, "a bool")
+    if type(value).__module__ == "numpy" and type(value).__name__ in ("bool", "bool_"):
+        return bool(value)  # a numpy bool, e.g. read back from a frame
+    raise ArgumentTypeError(name, value, "a bool")
+
+
+def _lower_closed(value: object) -> bool:
+    return _flag(value, "lower_closed")
+
+
+def _upper_closed(value: object) -> bool:
+    return _flag(value, "upper_closed")
 
 
 def _mul_end(a: Fraction | None, a_closed: bool, b: Fraction) -> tuple[Fraction | None, bool]:
@@ -78,8 +86,8 @@ class Interval:
 
     lower: Fraction | None = attrs.field(default=None, converter=_lower_end)
     upper: Fraction | None = attrs.field(default=None, converter=_upper_end)
-    lower_closed: bool = attrs.field(default=True, converter=_closed)
-    upper_closed: bool = attrs.field(default=True, converter=_closed)
+    lower_closed: bool = attrs.field(default=True, converter=_lower_closed)
+    upper_closed: bool = attrs.field(default=True, converter=_upper_closed)
 
     def __attrs_post_init__(self) -> None:
         if self.lower is None and self.lower_closed:

@@ -81,7 +81,7 @@ def _last_nonzero_unit(value: Decimal, resolution: Decimal) -> Fraction:
     28300 -> 100, 5500 -> 100, 150 -> 10, 10000 -> 10000, 0 -> resolution.
     """
     res = Fraction(resolution) if resolution > 0 else Fraction(1)
-    v = Fraction(abs(value))
+    v = abs(Fraction(value))
     if v == 0:
         return res
     unit = res

@@ -35,9 +35,10 @@ Examples:
 from __future__ import annotations
 
 import math
+import operator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, TypeAlias, get_args
+from typing import Any, Literal, TypeAlias, get_args
 
 from . import _decimal
 from ._exact import MAX_EXPONENT as MAX_EXPONENT
@@ -186,7 +187,7 @@ def _written(
             raise ParseError(reported, "reported value must be a finite number")
         if abs(reported) >= 1e100:
             raise ParseError(reported, "magnitude out of range")
-        dec = _decimal.quantize(Decimal(repr(reported)), places)
+        dec = _decimal.quantize(Decimal(repr(float(reported))), places)
         value = Fraction(dec)
     elif isinstance(reported, str):
         dec = parse_decimal(reported)
@@ -198,10 +199,13 @@ def _written(
         check_magnitude(reported)
         value = Fraction(reported)
         places = _decimal_places(reported) if places is None else places
-    elif isinstance(reported, bool):
+    elif isinstance(reported, bool) or type(reported).__name__ in ("bool", "bool_"):
         raise ArgumentTypeError("reported", reported, _REPORTED, "a bool is not a number")
-    elif isinstance(reported, int | Fraction):
-        value = check_size(Fraction(reported))
+    elif isinstance(reported, int | Fraction) or hasattr(type(reported), "__index__"):
+        # numpy's integers are ints for this purpose: they have __index__
+        index: Any = operator.index
+        exact = reported if isinstance(reported, Fraction) else index(reported)
+        value = check_size(Fraction(exact))
         if places is None:
             places = _terminating_places(value)
             if places is None and resolution is None:
