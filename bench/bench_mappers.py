@@ -10,8 +10,14 @@ on the same frame, each best of several runs:
   ``check_share_frame`` against bare numpy division ``current / prior`` on the same arrays.
 
 It prints rows/s and the ratios (exact time / baseline time: at most 1.0 means the exact
-check is at least as fast), and how many rows the idiom gets wrong. Ratios within one run
-are what count: absolute speeds move with the machine's load.
+check is at least as fast), and how many rows the idiom gets wrong. Times are the CPU time
+of this process (``time.process_time``, best of several runs), so other processes on a
+shared machine do not count; ratios within one run are what count, as absolute speeds move
+with the machine's load.
+
+``numpy division (result kept)`` is the same division with each result kept alive, so that
+it is written to fresh memory as a result column is; on machines where first-touch page
+faults are dear, this is the cost of making any 1 M-row float column.
 """
 
 from __future__ import annotations
@@ -34,11 +40,11 @@ def _round_half_up(num: np.ndarray[Any, Any], den: np.ndarray[Any, Any]) -> np.n
 
 
 def growth_frame(n: int, seed: int = 0) -> pd.DataFrame:
-    """Growth claims: mostly true at 2 decimals, a tenth off by one unit, a fifth exact ties."""
+    """Growth claims: mostly true at 2 decimals, a tenth off by one unit, 2% exact ties."""
     rng = np.random.default_rng(seed)
     p = rng.integers(1, 10**6, n)
     c = rng.integers(0, 10**6, n)
-    tie = rng.random(n) < 0.2  # growth exactly halfway between two written values
+    tie = rng.random(n) < 0.02  # growth exactly halfway between two written values
     m = rng.integers(1, 50, n)
     k = rng.integers(-10_000, 30_000, n)
     p = np.where(tie, 20_000 * m, p)
@@ -63,9 +69,9 @@ def share_frame(n: int, seed: int = 1) -> pd.DataFrame:
 def best(fn: Callable[[], object], repeat: int = 5) -> float:
     times = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return min(times)
 
 
@@ -112,15 +118,22 @@ def main(n: int) -> None:
     ints = g.assign(reported=_round_half_up(100 * (g["current"] - g["prior"]).to_numpy(),
                                             g["prior"].to_numpy()))  # fmt: skip
     pa, ca = ints["prior"].to_numpy(), ints["current"].to_numpy()
-    t_div = best(lambda: ca / pa, repeat=9)
-    t_int = best(lambda: verify_growth_frame(ints), repeat=9)
-    print(f"  bare numpy division {n / t_div / 1e6:8.2f} M rows/s")
+    t_div = best(lambda: ca / pa, repeat=15)
+    kept: list[object] = []
+    t_kept = best(lambda: kept.append(ca / pa), repeat=9)
+    kept.clear()
+    t_int = best(lambda: verify_growth_frame(ints), repeat=15)
+    print(f"  bare numpy division {n / t_div / 1e6:8.2f} M rows/s, "
+          f"result kept {n / t_kept / 1e6:8.2f} M rows/s")  # fmt: skip
     line("verify_growth_frame, int columns", n, t_int, t_div, "numpy division")
+    line("", n, t_int, t_kept, "numpy division (result kept)")
     si = s.assign(reported=_round_half_up(100 * s["count"].to_numpy(), s["total"].to_numpy()))
     ta, ka = si["total"].to_numpy(), si["count"].to_numpy()
-    t_div = best(lambda: ka / ta, repeat=9)
-    t_sint = best(lambda: check_share_frame(si, count="count"), repeat=9)
-    line("check_share_frame + count, int columns", n, t_sint, t_div, "numpy division")
+    t_div = best(lambda: ka / ta, repeat=15)
+    t_sint = best(lambda: check_share_frame(si), repeat=9)
+    t_sint_k = best(lambda: check_share_frame(si, count="count"), repeat=9)
+    line("check_share_frame, int columns", n, t_sint, t_div, "numpy division")
+    line("check_share_frame + count, int columns", n, t_sint_k, t_div, "numpy division")
     t_big = best(lambda: verify_growth_frame(ints, exact="int64"), repeat=3)
     line("verify_growth_frame, int columns, exact='int64'", n, t_big, t_div, "numpy division")
 

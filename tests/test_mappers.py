@@ -125,7 +125,9 @@ def assert_share_rows_agree(df: pd.DataFrame, scheme: str, count: bool) -> None:
                 assert (out["k_min"][i], out["k_max"][i]) == (counts.start, counts.stop - 1), i
             else:
                 assert _none(out["k_min"][i]) is None, i
-            if share is None:
+            if not count:
+                assert "share_approx" not in out
+            elif share is None:
                 assert np.isnan(out["share_approx"][i]), i
             else:
                 assert out["share_approx"][i] == pytest.approx(float(share), rel=1e-12), i

@@ -255,7 +255,7 @@ def _rate_of(v: object) -> tuple[int, int, int]:
 def _rates_by_row(values: list[Any]) -> tuple[Array, Array, Array]:
     n = len(values)
     num = np.zeros(n, dtype=np.int64)
-    places = np.zeros(n, dtype=np.int64)
+    places = np.zeros(n, dtype=np.int8)
     code = np.zeros(n, dtype=np.int8)
     seen: dict[str, tuple[int, int, int]] = {}
     for i, v in enumerate(values):
@@ -295,7 +295,7 @@ def _rates_from_text(values: pd.Series[Any]) -> tuple[Array, Array, Array]:
     arrow = _arrow()
     if arrow is None:
         num, places, code = _by_distinct(values, _rate_of)
-        return num, places, code
+        return num, places.astype(np.int8), code
     pa, pc = arrow
     arr = pa.array(values, type=pa.large_string(), from_pandas=True)
     # Plain "-12.5" / "68.67" text, at most 15 digits: its float64 value times 10**places
@@ -309,7 +309,7 @@ def _rates_from_text(values: pd.Series[Any]) -> tuple[Array, Array, Array]:
     x = pc.cast(clean, pa.float64()).to_numpy(zero_copy_only=False)
     dot = pc.find_substring(clean, ".").to_numpy(zero_copy_only=False)
     length = pc.binary_length(clean).to_numpy(zero_copy_only=False)
-    places = np.where(dot >= 0, length - dot - 1, 0).astype(np.int64)
+    places = np.where(dot >= 0, length - dot - 1, 0).astype(np.int8)
     with np.errstate(invalid="ignore"):
         num = np.rint(x * _POWERS[places]).astype(np.int64)
     if every:
@@ -333,7 +333,7 @@ def _rates_from_floats(x: Array) -> tuple[Array, Array, Array]:
     """
     n = len(x)
     num = np.zeros(n, dtype=np.int64)
-    places = np.zeros(n, dtype=np.int64)
+    places = np.zeros(n, dtype=np.int8)
     code = np.full(n, SLOW, dtype=np.int8)
     with np.errstate(invalid="ignore", over="ignore"):
         finite = np.isfinite(x)
@@ -360,7 +360,8 @@ def _rates_from_floats(x: Array) -> tuple[Array, Array, Array]:
 def read_rates(values: pd.Series[Any]) -> tuple[Array, Array, Array]:
     """(scaled integers, decimal places, codes) of a column of written rates in percent.
 
-    ``"68.67"`` gives ``(6867, 2, OK)``; a float is read by its shortest repr.
+    ``"68.67"`` gives ``(6867, 2, OK)``; a float is read by its shortest repr. The places
+    are int8, from 0 to :data:`MAX_PLACES` where the code is OK.
 
     Examples:
         >>> import pandas as pd
@@ -373,14 +374,13 @@ def read_rates(values: pd.Series[Any]) -> tuple[Array, Array, Array]:
 
     dtype = values.dtype
     n = len(values)
-    zeros = np.zeros(n, dtype=np.int64)
+    places = np.zeros(n, dtype=np.int8)
     if pd.api.types.is_bool_dtype(dtype):
-        return zeros, zeros.copy(), np.where(values.isna(), MISSING, BAD).astype(np.int8)
-    if pd.api.types.is_integer_dtype(dtype):
+        bad = np.where(values.isna(), MISSING, BAD).astype(np.int8)
+        return np.zeros(n, dtype=np.int64), places, bad
+    if pd.api.types.is_integer_dtype(dtype):  # whole percents; the kernels guard overflow
         num, code = read_counts(values)
-        if len(num) and max(int(num.max()), -int(num.min())) >= 10**15:
-            code = np.where((code == OK) & (np.abs(num) >= 10**15), SLOW, code).astype(np.int8)
-        return num, zeros, code
+        return num, places, code
     if pd.api.types.is_float_dtype(dtype):
         return _rates_from_floats(values.to_numpy(dtype=np.float64, na_value=np.nan))
     if _is_text(dtype):

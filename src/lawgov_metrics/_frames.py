@@ -107,6 +107,12 @@ def new_frame(df: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:
     With copy-on-write (pandas 3) the input's data is shared until either frame is changed;
     otherwise the input is copied, so a later change to the result never reaches it.
     """
+    import pandas as pd
+
+    clash = any(name in df.columns for name in columns)
+    if not clash and not isinstance(df.columns, pd.MultiIndex):
+        new = pd.DataFrame(columns, index=df.index, copy=False)
+        return pd.concat([df if _copy_on_write() else df.copy(), new], axis=1)
     out = df.copy(deep=not _copy_on_write())
     for name, values in columns.items():
         out[name] = values
@@ -142,8 +148,10 @@ class IntColumn:
             for i, v in self._extra.items():
                 out[i] = v
             return out
-        data = np.where(self._valid, self._values, 0).astype(np.int64)
-        mask = ~self._valid
+        every = bool(self._valid.all())
+        data = self._values if every and not self._extra else np.where(self._valid, self._values, 0)
+        data = data.astype(np.int64, copy=False)
+        mask = np.zeros(len(data), dtype=bool) if every else ~self._valid
         for i, v in self._extra.items():
             mask[i] = v is None
             data[i] = 0 if v is None else v

@@ -29,7 +29,7 @@ __all__ = ["CHUNK", "LIMIT", "SCALE", "growth_check", "half_unit_ends", "share_c
 Array: TypeAlias = np.ndarray[Any, Any]
 
 #: Rows per chunk: a few int64 temporaries of this length fit in a core's L2 cache.
-CHUNK = 1 << 14
+CHUNK = 1 << 16
 #: Every intermediate stays below this in magnitude (int64 holds up to 2**63 - 1).
 LIMIT = 2**62
 #: ``s = 200 * 10**d``: 100% in half units of a rate written with ``d`` decimals.
@@ -99,27 +99,32 @@ def _scale(places: Array, rows: Array, all_rows: bool) -> tuple[Any, int]:
 
 def growth_check(
     p: Array, c: Array, n: Array, places: Array, rows: Array, scheme: str
-) -> tuple[Array, Array, Array]:
+) -> tuple[Array, Array | None, Array]:
     """``(inside, safe, approx)`` for the growth ``p -> c`` and the rates ``n / 10**places``.
 
     ``inside``: the growth rounds to the rate under ``scheme``. Only ``rows`` (a bool mask;
-    ``p > 0`` there, ``places`` in 0..MAX_PLACES) are computed; ``inside`` is False
-    elsewhere. ``safe`` is False for the rows whose products could overflow int64 (they are
-    not computed). ``approx`` is the growth in percent as a float (NaN outside ``rows``):
-    ``100 * (c - p)`` exactly, divided by ``p`` in float64 (correctly rounded below 2**53).
+    ``p > 0`` there, ``places`` in 0..MAX_PLACES) count; ``inside`` is False elsewhere.
+    ``safe`` is False for the rows whose products could overflow int64 (they are not
+    computed), or None when no row could. ``approx`` is the growth in percent as a float
+    (NaN outside ``rows``): ``100 * (c - p)`` exactly, divided by ``p`` in float64
+    (correctly rounded below 2**53).
+
+    Rows outside ``rows`` are computed too (their results are masked): int64 arithmetic
+    wraps rather than fails, so only the rows in ``rows`` need the overflow bound, and
+    ``max(p)`` over a chunk bounds ``|p|`` there since ``p > 0`` in ``rows``.
 
     Examples:
         >>> p, c = np.array([466, 460]), np.array([786, 786])
         >>> n, d = np.array([6867, 6867]), np.array([2, 2])
         >>> inside, safe, approx = growth_check(p, c, n, d, np.array([True, True]), "half_up")
-        >>> inside.tolist(), safe.tolist(), approx.round(2).tolist()
-        ([True, False], [True, True], [68.67, 70.87])
+        >>> inside.tolist(), safe, approx.round(2).tolist()
+        ([True, False], None, [68.67, 70.87])
     """
     size = len(p)
-    inside = np.zeros(size, dtype=bool)
-    safe = np.ones(size, dtype=bool)
-    approx = np.full(size, np.nan)
-    if not rows.any():
+    inside = np.empty(size, dtype=bool)
+    safe: Array | None = None  # made at the first row that could overflow
+    approx = np.empty(size)
+    if not size:
         return inside, safe, approx
     all_rows = bool(rows.all())
     common, s_max = _scale(places, rows, all_rows)
@@ -134,12 +139,15 @@ def growth_check(
         if m < width:
             g, d, t, a, tie = g[:m], d[:m], t[:m], a[:m], tie[:m]
         s: Any = common if common is not None else SCALE[places[part]]
-        p_max, c_max, n_max = _peak(pp), _peak(cc), _peak(nn)
+        p_max, c_max, n_max = max(int(pp.max()), 0), _peak(cc), _peak(nn)
         ok = None
         if s_max * (c_max + p_max) + (2 * n_max + 2) * p_max >= LIMIT:
             s_row = np.broadcast_to(s, m)
             ok = _per_row_safe([(s_row, np.abs(cc) + np.abs(pp)), (2 * np.abs(nn) + 2, pp)])
-            safe[part] = ok | ~rows[part]
+            if not (ok | ~rows[part]).all():
+                if safe is None:
+                    safe = np.ones(size, dtype=bool)
+                safe[part] = ok | ~rows[part]
             pp, cc, nn = np.where(ok, pp, 1), np.where(ok, cc, 0), np.where(ok, nn, 0)
         np.subtract(cc, pp, out=g)  # c - p
         np.multiply(g, s, out=d)  # s (c - p)
@@ -165,11 +173,44 @@ def growth_check(
         np.multiply(g, 100, out=t)
         with np.errstate(divide="ignore", invalid="ignore"):
             np.true_divide(t, pp, out=approx[part])
-    if not all_rows or not safe.all():
-        rows = rows & safe
+    if not all_rows or safe is not None:
+        if safe is not None:
+            rows = rows & safe
         inside &= rows
         np.putmask(approx, ~rows, np.nan)
     return inside, safe, approx
+
+
+def _scalar(x: Any) -> Any:
+    return x.item() if isinstance(x, np.ndarray) else x
+
+
+def _flags(nn: Array, scheme: str) -> tuple[Any, Any, Any, Any]:
+    """:func:`half_unit_ends` of a chunk, as scalars when every written value is positive
+    (the usual case for shares) and the scheme then makes them constant."""
+    if scheme in ("half_up", "half_down", "truncate") and len(nn) and int(nn.min()) > 0:
+        ends = half_unit_ends(np.ones(1, dtype=np.int64), scheme)
+        lo_off, hi_off, lc, hc = (_scalar(e) for e in ends)
+        return lo_off, hi_off, lc, hc
+    return half_unit_ends(nn, scheme)
+
+
+def _inexact_or_open(closed: Any, q: Array, s: Any, a: Array) -> Any:
+    """Rows where ``q * s != a`` (an inexact quotient) or the end is open."""
+    if closed is False:
+        return True
+    return q * s != a if closed is True else (q * s != a) | ~closed
+
+
+def _exact_and_open(closed: Any, q: Array, s: Any, b: Array) -> Any:
+    """Rows where ``q * s == b`` (an exact quotient) and the end is open."""
+    if closed is True:
+        return False
+    return q * s == b if closed is False else (q * s == b) & ~closed
+
+
+#: The verdicts of :func:`share_check`, in the order of their codes.
+VERDICTS = ("pass", "share.range", "count_out_of_range", "count_mismatch", "no_integer_count")
 
 
 def share_check(
@@ -177,58 +218,108 @@ def share_check(
 ) -> dict[str, Array]:
     """The share check of ``n / 10**places`` percent of the totals ``t`` (``t > 0`` in ``rows``).
 
-    Returns a dict of arrays: ``out_of_range`` (the share lies wholly outside 0-100%),
-    ``k_min``, ``k_max`` and ``n_counts`` (the whole counts ``k`` in ``[0, t]`` that give
-    it), and, for the rows with a printed count (``has_k``), ``count_out_of_range``
-    (``k < 0`` or ``k > t``) and ``count_fits``. ``safe`` is False for the rows whose
-    products could overflow int64.
+    Returns a dict of arrays: ``verdict`` (int8: the index in :data:`VERDICTS` of what
+    :func:`~lawgov_metrics.check_share` concludes: a pass, a share wholly outside 0-100%,
+    a printed count below 0 or above the total, a printed count that does not give the
+    share, or no whole count that gives it), ``k_min``, ``k_max`` and ``n_counts`` (the
+    whole counts ``k`` in ``[0, t]`` that give the share), and ``approx`` (``100 * k / t``
+    as a float where ``has_k``). ``safe``, present only when some row's products could
+    overflow int64, is False for those rows. Values outside ``rows`` are meaningless.
+
+    With ``s`` as 100% in half units and the share interval ``[lo, hi]``, the counts are
+    ``lo*t/s <= k <= hi*t/s``: ``k_min`` is ``ceil(lo*t/s)`` (one more when that end is open
+    and the quotient exact), ``k_max`` likewise, both clipped to ``[0, t]``. A printed count
+    in ``[0, t]`` fits exactly when it lies in ``[k_min, k_max]``.
 
     Examples:
-        >>> out = share_check(np.array([1497]), np.array([9873]), np.array([2]),
-        ...                   np.array([0]), np.array([False]), np.array([True]), "half_up")
-        >>> out["k_min"].tolist(), out["n_counts"].tolist(), out["out_of_range"].tolist()
-        ([1478], [1], [False])
+        >>> out = share_check(np.array([1497, 7]), np.array([9873, 500]), np.array([2, 1]),
+        ...                   np.array([0, 0]), np.array([False, False]),
+        ...                   np.array([True, True]), "half_up")
+        >>> out["k_min"].tolist(), out["n_counts"].tolist(), out["verdict"].tolist()
+        ([1478, 4], [1, 0], [0, 4])
     """
     size = len(t)
-    res = {
-        name: np.zeros(size, dtype=bool)
-        for name in ("out_of_range", "count_out_of_range", "count_fits")
-    }
+    res = {"verdict": np.empty(size, dtype=np.int8)}
     for name in ("k_min", "k_max", "n_counts"):
-        res[name] = np.zeros(size, dtype=np.int64)
-    safe = res["safe"] = np.ones(size, dtype=bool)
-    lo_off, hi_off, lo_c, hi_c = half_unit_ends(n, scheme)
+        res[name] = np.empty(size, dtype=np.int64)
+    res["approx"] = np.full(size, np.nan)
+    if not size:
+        return res
+    all_rows = bool(rows.all())
+    common, s_max = _scale(places, rows, all_rows)
+    any_k, every_k = bool(has_k.any()), bool(has_k.all())
+    width = min(CHUNK, size)
+    # work arrays reused by every chunk: fresh temporaries of this size cost page faults
+    i1, i2, i3, i4 = (np.empty(width, dtype=np.int64) for _ in range(4))
+    b1, b2 = np.empty(width, dtype=bool), np.empty(width, dtype=bool)
+    v8: Array = np.empty(width, dtype=np.int8)
+    safe: Array | None = None  # made at the first row that could overflow
     for start in range(0, size, CHUNK):
         part = slice(start, start + CHUNK)
-        use = rows[part]
-        if not use.any():
-            continue
-        tt, nn = np.where(use, t[part], 1), np.where(use, n[part], 0)
-        kk = np.where(use & has_k[part], k[part], 0)
-        s = SCALE[np.clip(places[part], 0, MAX_PLACES)]
-        s_max, t_max, n_max, k_max = (_peak(a) for a in (s, tt, nn, kk))
-        if (2 * n_max + 4) * t_max + s_max * (t_max + k_max + 2) >= LIMIT:
-            ok = _per_row_safe([(2 * np.abs(nn) + 4, tt), (s, tt + np.abs(kk) + 2)])
-            safe[part] = ok | ~use
-            tt, nn, kk = np.where(ok, tt, 1), np.where(ok, nn, 0), np.where(ok, kk, 0)
-            use = use & ok
-        lo = 2 * nn + _at(lo_off, part)
-        hi = 2 * nn + _at(hi_off, part)
-        lc = np.broadcast_to(_at(lo_c, part), lo.shape)
-        hc = np.broadcast_to(_at(hi_c, part), hi.shape)
-        res["out_of_range"][part] = use & (
-            (lo > s) | ((lo == s) & ~lc) | (hi < 0) | ((hi == 0) & ~hc)
-        )
-        a, b = lo * tt, hi * tt
-        kmin = -((-a) // s)
-        kmin = np.maximum(kmin + ((kmin * s == a) & ~lc), 0)
-        kmax = b // s
-        kmax = np.minimum(kmax - ((kmax * s == b) & ~hc), tt)
-        res["k_min"][part] = np.where(use, kmin, 0)
-        res["k_max"][part] = np.where(use, kmax, 0)
-        res["n_counts"][part] = np.where(use, np.maximum(kmax - kmin + 1, 0), 0)
-        m = s * kk
-        fits = ((m > a) | ((m == a) & lc)) & ((m < b) | ((m == b) & hc))
-        res["count_fits"][part] = use & fits
-        res["count_out_of_range"][part] = use & ((kk < 0) | (kk > tt))
+        tt, nn = t[part], n[part]
+        m = len(tt)
+        if m < width:
+            i1, i2, i3, i4, b1, b2, v8 = (x[:m] for x in (i1, i2, i3, i4, b1, b2, v8))
+        s: Any = common if common is not None else SCALE[places[part]]
+        t_max, n_max = max(int(tt.max()), 0), _peak(nn)
+        if (2 * n_max + 2) * t_max + s_max * (t_max + 2) >= LIMIT:
+            ok = _per_row_safe([(2 * np.abs(nn) + 2, tt), (np.broadcast_to(s, m), tt + 2)])
+            if not (ok | ~rows[part]).all():
+                if safe is None:
+                    safe = res["safe"] = np.ones(size, dtype=bool)
+                safe[part] = ok | ~rows[part]
+            tt, nn = np.where(ok, tt, 1), np.where(ok, nn, 0)
+        lo_off, hi_off, lc, hc = _flags(nn, scheme)
+        np.multiply(nn, 2, out=i1)
+        lo = np.add(i1, lo_off, out=i2)
+        hi = np.add(i1, hi_off, out=i3)
+        kmin, kmax = res["k_min"][part], res["k_max"][part]
+        a = np.multiply(lo, tt, out=i1)
+        q = np.floor_divide(a, s, out=i4)
+        if lc is False:  # an open lower end: always the next count
+            np.add(q, 1, out=kmin)
+        else:  # ceil: one more where the quotient was inexact (or the end is open)
+            np.add(q, _inexact_or_open(lc, q, s, a), out=kmin)
+        np.maximum(kmin, 0, out=kmin)
+        b = np.multiply(hi, tt, out=i1)
+        q = np.floor_divide(b, s, out=i4)
+        if hc is not True:  # an open upper end: one less where the quotient was exact
+            np.subtract(q, _exact_and_open(hc, q, s, b), out=q)
+        np.minimum(q, tt, out=kmax)
+        counts = res["n_counts"][part]
+        np.subtract(kmax, kmin, out=counts)
+        counts += 1
+        np.maximum(counts, 0, out=counts)
+        verdict = res["verdict"][part]
+        # without a count: a pass when some count fits, else no_integer_count
+        np.less_equal(counts, 0, out=b1)
+        np.multiply(b1.view(np.int8), np.int8(4), out=verdict)
+        if any_k:
+            kk = k[part]
+            np.multiply(kk, 100, out=i1)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                np.true_divide(i1, tt, out=res["approx"][part])
+            # with a count: count_out_of_range (2), a pass (0) or count_mismatch (3)
+            np.greater_equal(kk, kmin, out=b1)
+            np.less_equal(kk, kmax, out=b2)
+            np.logical_and(b1, b2, out=b1)
+            np.logical_not(b1, out=b1)
+            np.multiply(b1.view(np.int8), np.int8(3), out=v8)
+            np.less(kk, 0, out=b1)
+            np.greater(kk, tt, out=b2)
+            np.logical_or(b1, b2, out=b1)
+            np.putmask(v8, b1, np.int8(2))
+            if every_k:
+                verdict[:] = v8
+            else:
+                np.copyto(verdict, v8, where=has_k[part])
+        # wholly outside [0, 100%] (share.range, 1) comes first: only rates at or beyond
+        # the ends need the exact test
+        np.greater_equal(lo, s, out=b1)
+        np.less_equal(hi, 0, out=b2)
+        np.logical_or(b1, b2, out=b1)
+        if b1.any():
+            lcb, hcb = np.broadcast_to(lc, (m,)), np.broadcast_to(hc, (m,))
+            outside = b1 & ((lo > s) | ((lo == s) & ~lcb) | (hi < 0) | ((hi == 0) & ~hcb))
+            np.putmask(verdict, outside, np.int8(1))
     return res

@@ -63,7 +63,7 @@ from ._frames import (
     new_frame,
     require_columns,
 )
-from ._kernels import SCALE, growth_check, half_unit_ends, share_check
+from ._kernels import SCALE, VERDICTS, growth_check, half_unit_ends, share_check
 from .results import Status
 from .rounding import Scheme, check_scheme
 
@@ -74,15 +74,16 @@ __all__ = ["check_share_frame", "verify_growth_frame"]
 
 Array: TypeAlias = np.ndarray[Any, Any]
 
-_STATUSES = [s.value for s in Status]
+_STATUSES = [s.value for s in Status]  # pass, fail, warn, undecidable: codes 0 to 3
 _PASS, _FAIL, _UNDECIDABLE = (_STATUSES.index(s.value) for s in (Status.PASS, Status.FAIL,
                                                                   Status.UNDECIDABLE))  # fmt: skip
 
 
 def _statuses(rows: Array, passed: Array) -> Array:
     """Status codes: PASS where ``passed``, FAIL elsewhere in ``rows``, else UNDECIDABLE."""
-    status = np.where(passed, np.int8(_PASS), np.int8(_FAIL))
-    np.putmask(status, ~rows, np.int8(_UNDECIDABLE))
+    status = np.logical_not(passed).view(np.int8)  # 0 (pass) or 1 (fail)
+    if not rows.all():
+        np.putmask(status, ~rows, np.int8(_UNDECIDABLE))
     return status
 
 
@@ -92,13 +93,16 @@ def _reasons() -> list[str]:
     return list(REASONS)
 
 
-def _first_problem(codes: list[Array], reasons: list[str]) -> tuple[Array, Array, Array]:
+def _first_problem(codes: list[Array], reasons: list[str]) -> tuple[Array | None, Array, Array]:
     """(decided, slow, reason) from the read codes of the columns, in the order read.
 
     The single-case checks read their arguments one after the other and stop at the first
     missing or unreadable one; the first code that is not OK decides the row the same way.
+    ``decided`` is None when every value was read (nothing is decided here).
     """
     n = len(codes[0])
+    if not any(code.any() for code in codes):
+        return None, np.zeros(n, dtype=bool), np.zeros(n, dtype=np.int8)
     decided = np.zeros(n, dtype=bool)
     slow = np.zeros(n, dtype=bool)
     reason = np.zeros(n, dtype=np.int8)
@@ -179,15 +183,25 @@ def verify_growth_frame(
     c, c_code = read_counts(df[current])
     num, places, r_code = read_rates(df[reported])
     decided, slow, reason = _first_problem([p_code, c_code, r_code], reasons)
-    # (all three codes OK on clean data: _first_problem is then a few cheap passes)
-    nonpositive = ~decided & (p <= 0)
-    reason[nonpositive] = reasons.index("prior_not_positive")
-    rows = ~decided & ~nonpositive
+    rows = p > 0
+    if decided is not None:
+        rows &= ~decided
+        np.putmask(reason, ~decided & ~rows, reasons.index("prior_not_positive"))
+    elif not rows.all():
+        np.putmask(reason, ~rows, reasons.index("prior_not_positive"))
     inside, safe, approx = growth_check(p, c, num, places, rows, scheme)
-    slow |= rows & ~safe
-    rows &= safe
-    status = _statuses(rows, inside)
-    np.putmask(reason, rows & ~inside, reasons.index("growth_mismatch"))
+    if safe is not None:
+        slow |= rows & ~safe
+        rows &= safe
+    failed = np.logical_not(inside, out=inside)  # in place: no second array
+    mismatch = np.int8(reasons.index("growth_mismatch"))
+    if decided is None and safe is None and rows.all():
+        np.multiply(failed.view(np.int8), mismatch, out=reason)  # 0 ("") or growth_mismatch
+        status = failed.view(np.int8)  # 0 (pass) or 1 (fail) on every row
+    else:
+        np.putmask(reason, rows & failed, mismatch)
+        status = failed.view(np.int8)
+        np.putmask(status, ~rows, np.int8(_UNDECIDABLE))
 
     growth = RationalColumn(n, mode)
     lower, upper = RationalColumn(n, mode), RationalColumn(n, mode)
@@ -312,10 +326,10 @@ def check_share_frame(
         A new frame with the input's columns and index plus ``status`` and ``reason``
         (categoricals), ``k_min`` and ``k_max`` (the smallest and largest consistent
         whole counts, NA when there is none), ``n_counts`` (how many), as nullable
-        ``Int64`` (object columns of ints when a value needs more than 64 bits), and
-        ``share_approx``: ``count / total`` in percent as a float, APPROXIMATE (NaN
-        without a count). With ``exact=True`` also ``share``, the exact ``count / total``
-        in percent (Fraction) or None.
+        ``Int64`` (object columns of ints when a value needs more than 64 bits), and, when
+        ``count`` is given, ``share_approx``: ``count / total`` in percent as a float,
+        APPROXIMATE (NaN where no count is printed). With ``exact=True`` also ``share``,
+        the exact ``count / total`` in percent (Fraction) or None.
 
     Raises:
         ArgumentTypeError: (a ``TypeError``) If ``df`` is not a pandas DataFrame.
@@ -338,51 +352,55 @@ def check_share_frame(
     n = len(df)
     reasons = _reasons()
     t, t_code = read_counts(df[total])
-    decided, slow, reason = _first_problem([t_code], reasons)
-    nonpositive = ~decided & (t <= 0)
-    reason[nonpositive] = reasons.index("total_not_positive")
-    decided |= nonpositive
     num, places, r_code = read_rates(df[reported])
     if count is not None:
         k, k_code = read_counts(df[count])
+        has_k = k_code != MISSING  # a missing count means "none printed", not a problem
+        k_code = np.where(has_k, k_code, np.int8(OK))
     else:
-        k, k_code = np.zeros(n, dtype=np.int64), np.full(n, MISSING, dtype=np.int8)
-    has_k = k_code != MISSING  # a missing count means "none printed", not a problem
-    later, later_slow, later_reason = _first_problem(
-        [r_code, np.where(has_k, k_code, OK).astype(np.int8)], reasons
-    )
-    fresh = ~decided & later
-    slow |= fresh & later_slow
-    reason[fresh] = later_reason[fresh]
-    decided |= later
-    rows = ~decided
+        k, k_code = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int8)
+        has_k = np.zeros(n, dtype=bool)
+    # check_share reads the total (and stops at one of 0 or less), then the rate, the count
+    first, slow, reason = _first_problem([t_code], reasons)
+    rows = t > 0
+    decided = None
+    if first is not None or not rows.all():
+        decided = np.zeros(n, dtype=bool) if first is None else first
+        np.putmask(reason, ~decided & ~rows, np.int8(reasons.index("total_not_positive")))
+        decided = decided | ~rows
+    later, later_slow, later_reason = _first_problem([r_code, k_code], reasons)
+    if later is not None:
+        fresh = later if decided is None else ~decided & later
+        slow |= fresh & later_slow
+        np.copyto(reason, later_reason, where=fresh)
+        decided = later if decided is None else decided | later
+    if decided is not None:
+        rows = ~decided
     res = share_check(t, num, places, k, has_k, rows, scheme)
-    slow |= rows & ~res["safe"]
-    rows &= res["safe"]
+    if "safe" in res:
+        slow |= rows & ~res["safe"]
+        rows = rows & res["safe"]
 
-    status = np.full(n, _UNDECIDABLE, dtype=np.int8)
-    out_of_range = rows & res["out_of_range"]
-    with_k = rows & has_k & ~out_of_range
-    k_bad = with_k & res["count_out_of_range"]
-    k_fit = with_k & ~k_bad & res["count_fits"]
-    no_k = rows & ~has_k & ~out_of_range
-    some = no_k & (res["n_counts"] > 0)
-    passed = k_fit | some
-    status[rows] = _FAIL
-    status[passed] = _PASS
-    for mask, code in (
-        (out_of_range, "share.range"), (k_bad, "count_out_of_range"),
-        (with_k & ~k_bad & ~k_fit, "count_mismatch"), (no_k & ~some, "no_integer_count"),
-    ):  # fmt: skip
-        reason[mask] = reasons.index(code)
-    counted = rows & ~out_of_range
-    k_min = integer_column(n, res["k_min"], counted & (res["n_counts"] > 0))
-    k_max = integer_column(n, res["k_max"], counted & (res["n_counts"] > 0))
-    n_counts = integer_column(n, res["n_counts"], counted)
+    verdict, n_counts_raw = res["verdict"], res["n_counts"]
+    status = (verdict != 0).view(np.int8)  # 0 (pass) or 1 (fail)
+    table = np.array([reasons.index("" if v == "pass" else v) for v in VERDICTS], dtype=np.int8)
+    if decided is None and "safe" not in res:
+        reason = table[verdict]
+        counted = verdict != 1  # the share is within 0-100%: its counts are known
+    else:
+        np.copyto(reason, table[verdict], where=rows)
+        np.putmask(status, ~rows, np.int8(_UNDECIDABLE))
+        counted = rows & (verdict != 1)
+    some = counted & (n_counts_raw > 0)
+    k_min = integer_column(n, res["k_min"], some)
+    k_max = integer_column(n, res["k_max"], some)
+    n_counts = integer_column(n, n_counts_raw, counted)
     share = RationalColumn(n, mode)
-    share.set_many(rows & has_k, 100 * k, t)
-    with np.errstate(all="ignore"):
-        approx = np.where(rows & has_k, (100 * k).astype(np.float64) / t, np.nan)
+    with_k = rows & has_k
+    share.set_many(with_k, 100 * k, t)
+    approx = res["approx"]
+    if not with_k.all():
+        np.putmask(approx, ~with_k, np.nan)
 
     idx = np.flatnonzero(slow)
     if len(idx):
@@ -416,5 +434,6 @@ def check_share_frame(
         "n_counts": n_counts.values(objects=mode is True),
     }
     columns.update(share.columns("share"))
-    columns["share_approx"] = approx
+    if count is not None:
+        columns["share_approx"] = approx
     return new_frame(df, columns)
