@@ -19,7 +19,12 @@ __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
     # errors
+    "ArgumentTypeError": "errors",
+    "ArgumentValueError": "errors",
     "ChecksFailedError": "errors",
+    "IntervalDivisionError": "errors",
+    "IntervalError": "errors",
+    "InvalidArgumentError": "errors",
     "LawgovMetricsError": "errors",
     "ParseError": "errors",
     "SchemaError": "errors",
@@ -85,6 +90,8 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "BalanceClaim",
     "Binding",
     "BreakdownClaim",
@@ -97,6 +104,9 @@ __all__ = [
     "GrowthClaim",
     "Indicator",
     "Interval",
+    "IntervalDivisionError",
+    "IntervalError",
+    "InvalidArgumentError",
     "LawgovMetricsError",
     "PPChangeClaim",
     "Panel",
@@ -171,7 +181,12 @@ from .extract import extract, read_report  # noqa: E402
 if TYPE_CHECKING:
     from .checks import CHECKS, check
     from .errors import (
+        ArgumentTypeError,
+        ArgumentValueError,
         ChecksFailedError,
+        IntervalDivisionError,
+        IntervalError,
+        InvalidArgumentError,
         LawgovMetricsError,
         ParseError,
         SchemaError,

@@ -237,8 +237,9 @@ def _prior_ends(
     """The implied prior ``(c*s / (s + hi), c*s / (s + lo))`` of the fast rows.
 
     Where the current value is positive and every growth factor in the rate's interval is
-    positive, the ends are integer quotients; the other rows (a current value of 0 or
-    less, a rate reaching -100%) get the interval from
+    positive, the ends are integer quotients; a current value of 0 gives ``(0, ∞)`` when
+    the rate's interval holds -100% and nothing otherwise; the other rows (a negative
+    current value, a rate reaching -100%) get the interval from
     :func:`~lawgov_metrics.implied_prior`'s arithmetic, one by one.
     """
     from decimal import Decimal
@@ -247,13 +248,21 @@ def _prior_ends(
     from .growth import _prior_interval, rate_interval
     from .rounding import Interval
 
-    lo_off, hi_off, _, _ = half_unit_ends(num, scheme)
+    lo_off, hi_off, lc, hc = half_unit_ends(num, scheme)
     s = SCALE[np.clip(places, 0, len(SCALE) - 1)]
     lo, hi = 2 * num + lo_off, 2 * num + hi_off
     simple = rows & (c > 0) & (s + lo > 0)
     lower.set_many(simple, c * s, s + hi)
     upper.set_many(simple, c * s, s + lo)
-    for i in np.flatnonzero(rows & ~simple).tolist():
+    # a current value of 0: every prior when the rate's interval holds -100%, else none
+    zero = rows & (c == 0)
+    if zero.any():
+        lcb, hcb = np.broadcast_to(lc, num.shape), np.broadcast_to(hc, num.shape)
+        low, high = s + lo, s + hi  # the growth factor's ends, in half units
+        holds = ((low < 0) | ((low == 0) & lcb)) & ((high > 0) | ((high == 0) & hcb))
+        ones = np.ones(len(num), dtype=np.int64)
+        lower.set_many(zero & holds, 0 * ones, ones)  # (0, ∞): the upper end stays None
+    for i in np.flatnonzero(rows & ~simple & ~zero).tolist():
         rate: Decimal = scaled(int(num[i]), -int(places[i]))
         iv = _prior_interval(Interval.point(int(c[i])), rate_interval(rate, scheme))  # type: ignore[arg-type]
         if not iv.is_empty:
