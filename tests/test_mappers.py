@@ -25,6 +25,7 @@ from lawgov_metrics.errors import (
 )
 from lawgov_metrics.growth import check_share, verify_growth
 from lawgov_metrics.mappers import check_share_frame, verify_growth_frame
+from lawgov_metrics.numerals import parse_quantity
 from lawgov_metrics.strategies import DETERMINISTIC_SCHEMES, growth_cases, share_cases
 
 ODD_ROWS = [
@@ -56,6 +57,9 @@ ODD_ROWS = [
     (4.5, 5, "10"),
     (4, 5, "+25"),
     (4, 5, "25%"),
+    (parse_quantity("466件"), 786, parse_quantity("68.67%")),  # Quantities, qualifiers
+    (466, 786, parse_quantity("约68.7%")),
+    (parse_quantity("近500件"), 786, "68.67"),  # a prior that is itself an interval
 ]
 
 
@@ -155,6 +159,8 @@ def test_odd_rows_agree_and_nothing_is_dropped() -> None:
     assert out.loc["r10", "status"] == "pass"  # 10**30 handled exactly
     assert out.loc["r8", "reason"] == "growth_mismatch"  # 68.67 read as "68.67"
     assert out.loc["r9", "status"] == "pass"  # 25.0 read as "25"
+    assert list(out["status"][-3:]) == ["pass", "pass", "undecidable"]
+    assert out["reason"].iloc[-1] == "approximate_value"
 
 
 @pytest.mark.parametrize("scheme", ["half_up", "half_even", "half_down", "up_or_down",
