@@ -346,9 +346,10 @@ def test_share_odd_rows_agree_under_every_scheme(scheme: str) -> None:
 
 def test_share_int_columns_near_2_to_the_63() -> None:
     big = 2**63 - 1
-    df = pd.DataFrame({"total": np.array([big, 4, big // 3], dtype=np.int64),
-                       "reported": ["50", "25", "33.333333"],
-                       "count": np.array([big // 2, 1, big // 9], dtype=np.int64)})  # fmt: skip
+    totals = np.array([big, 4, big // 3, 10, 10], dtype=np.int64)
+    counts = np.array([big // 2, 1, big // 9, 2**62, -big], dtype=np.int64)
+    rates = ["50", "25", "33.333333", "50", "50"]
+    df = pd.DataFrame({"total": totals, "reported": rates, "count": counts})
     assert_share_rows_agree(df, "half_up", count=True)
     assert_share_rows_agree(df, "half_up", count=False)
 

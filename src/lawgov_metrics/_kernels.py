@@ -262,8 +262,11 @@ def share_check(
             i1, i2, i3, i4, b1, b2, v8 = (x[:m] for x in (i1, i2, i3, i4, b1, b2, v8))
         s: Any = common if common is not None else SCALE[places[part]]
         t_max, n_max = max(int(tt.max()), 0), _peak(nn)
-        if (2 * n_max + 2) * t_max + s_max * (t_max + 2) >= LIMIT:
+        k_max = _peak(k[part]) if any_k else 0
+        if (2 * n_max + 2) * t_max + s_max * (t_max + 2) >= LIMIT or 100 * k_max >= LIMIT:
             ok = _per_row_safe([(2 * np.abs(nn) + 2, tt), (np.broadcast_to(s, m), tt + 2)])
+            if any_k:  # 100 * k for the share's approximation and exact value
+                ok &= np.abs(k[part].astype(np.float64)) < 2.0**61 / 100
             if not (ok | ~rows[part]).all():
                 if safe is None:
                     safe = res["safe"] = np.ones(size, dtype=bool)
