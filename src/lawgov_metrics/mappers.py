@@ -12,8 +12,11 @@ How it is fast and still exact:
   scaled integers (``"68.67"`` -> 6867 at 2 decimals) with pyarrow compute when pyarrow
   is installed (``pip install lawgov-metrics[fast]``; pandas 3 keeps text in Arrow
   anyway), else by parsing each distinct text once.
-* The check is an integer comparison (``lo*p <= 200*10**d*(c - p) - 2n*p <= hi*p``, see
-  :mod:`lawgov_metrics._kernels`), so nothing is rounded.
+* The check is a comparison of integers, so nothing is rounded: a rate written as ``n``
+  at ``d`` decimals (``"68.67"`` is 6867 at 2) fits the growth from ``p`` to ``c`` under
+  ``half_up`` when ``200 * 10**d * (c - p)`` lies within ``(2n - 1) * p`` and
+  ``(2n + 1) * p``, ends open or closed as the scheme says. It runs in chunks that stay in
+  the CPU cache.
 * Rows whose products could overflow int64 are detected and only they are decided by the
   exact single-case function (Python integers and Fractions), as are rows holding
   Decimals beyond six places, Quantities, odd text and other values the fast readers do
