@@ -50,6 +50,9 @@ ODD_ROWS = [
     (1, 0, "-100"),
     (200, 1, "-100"),
     (5, -3, "-160"),
+    (1000, 1, "-100.0"),  # the rate's interval reaches -100%: the prior is unbounded above
+    (100, 5, "-150"),  # wholly below -100%: no positive prior
+    (1000, 1, "-99.9"),
     (4, 5, "25.0000000"),  # more places than the fast path takes
     (4, 5, Fraction(25)),
     (4, 5, True),
@@ -157,6 +160,9 @@ def test_odd_rows_agree_and_nothing_is_dropped() -> None:
     assert_growth_rows_agree(df)
     assert list(out["status"][:4]) == ["pass", "fail", "undecidable", "undecidable"]
     assert out.loc["r10", "status"] == "pass"  # 10**30 handled exactly
+    exact = verify_growth_frame(df, exact=True)
+    assert (exact.loc["r21", "lower"], exact.loc["r21", "upper"]) == (2000, None)  # 1 / 0.0005
+    assert (exact.loc["r22", "lower"], exact.loc["r22", "upper"]) == (None, None)
     assert out.loc["r8", "reason"] == "growth_mismatch"  # 68.67 read as "68.67"
     assert out.loc["r9", "status"] == "pass"  # 25.0 read as "25"
     assert list(out["status"][-3:]) == ["pass", "pass", "undecidable"]

@@ -241,8 +241,9 @@ def _prior_ends(
 
     Where the current value is positive and every growth factor in the rate's interval is
     positive, the ends are integer quotients; a current value of 0 gives ``(0, ∞)`` when
-    the rate's interval holds -100% and nothing otherwise; the other rows (a negative
-    current value, a rate reaching -100%) get the interval from
+    the rate's interval holds -100% and nothing otherwise; a positive current value with a
+    rate reaching -100% gives ``[c*s/(s + hi), ∞)`` (nothing when the whole interval is at
+    or below -100%). Negative current values get the interval from
     :func:`~lawgov_metrics.implied_prior`'s arithmetic, one by one.
     """
     from decimal import Decimal
@@ -259,13 +260,17 @@ def _prior_ends(
     upper.set_many(simple, c * s, s + lo)
     # a current value of 0: every prior when the rate's interval holds -100%, else none
     zero = rows & (c == 0)
+    low, high = s + lo, s + hi  # the growth factor's ends, in half units
     if zero.any():
         lcb, hcb = np.broadcast_to(lc, num.shape), np.broadcast_to(hc, num.shape)
-        low, high = s + lo, s + hi  # the growth factor's ends, in half units
         holds = ((low < 0) | ((low == 0) & lcb)) & ((high > 0) | ((high == 0) & hcb))
         ones = np.ones(len(num), dtype=np.int64)
         lower.set_many(zero & holds, 0 * ones, ones)  # (0, ∞): the upper end stays None
-    for i in np.flatnonzero(rows & ~simple & ~zero).tolist():
+    # a positive current value and a rate reaching -100%: the factor's positive part is
+    # (0, (s + hi) / s], so the prior is at least c*s/(s + hi) and unbounded above
+    reach = rows & (c > 0) & (low <= 0)
+    lower.set_many(reach & (high > 0), c * s, high)
+    for i in np.flatnonzero(rows & ~simple & ~zero & ~reach).tolist():
         rate: Decimal = scaled(int(num[i]), -int(places[i]))
         iv = _prior_interval(Interval.point(int(c[i])), rate_interval(rate, scheme))  # type: ignore[arg-type]
         if not iv.is_empty:
