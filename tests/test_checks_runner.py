@@ -41,13 +41,12 @@ def test_check_selection() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"checks": ["nope"]}, "unknown check 'nope'"),
-        ({"exclude": ["share.nope"]}, "unknown check 'share.nope' in exclude"),
-        ({"checks": [3]}, "check ids"),
-        ({"scheme": "banker"}, "rounding scheme"),
+        ({"checks": ["nope"]}, "checks='nope' is not accepted; checks takes ids or families"),
+        ({"exclude": ["share.nope"]}, "exclude='share.nope' is not accepted"),
+        ({"scheme": "banker"}, "scheme='banker' is not accepted; scheme takes one of half_up"),
         ({"duplicate_min_digits": 0}, "duplicate_min_digits"),
         ({"more_than": "lots"}, "more_than"),
-        ({"inferred_sum_status": "maybe"}, "unknown status 'maybe'"),
+        ({"inferred_sum_status": "maybe"}, "status='maybe' is not accepted; status takes one of"),
     ],
 )
 def test_bad_options_are_value_errors_of_the_library(kwargs: dict[str, object], match: str) -> None:
@@ -60,23 +59,30 @@ def test_bad_options_are_value_errors_of_the_library(kwargs: dict[str, object], 
 @pytest.mark.parametrize(
     ("bad", "match"),
     [
-        ("收到786宗", "report_or_reports must be a Report or an iterable of Reports, got str"),
-        (None, "report_or_reports must be a Report or an iterable of Reports, got None"),
-        (b"786", "got bytes"),
-        (786, "got int"),
-        ([1], "report_or_reports item 0 is a int, not a Report"),
-        ([Report(text=""), "x"], "item 1 is a str"),
+        ("收到786宗", "report_or_reports='收到786宗' is not accepted; report_or_reports takes a"),
+        (None, "report_or_reports=None is not accepted"),
+        (b"786", "report_or_reports=b'786'"),
+        (786, "report_or_reports=786"),
+        ([1], r"report_or_reports\[0\]=1 is not accepted; .* takes a Report$"),
+        ([Report(text=""), "x"], r"report_or_reports\[1\]='x'"),
+        ([3], r"report_or_reports\[0\]=3"),
     ],
 )
 def test_bad_input_is_a_type_error_of_the_library_naming_the_argument(
     bad: object, match: str
 ) -> None:
-    with pytest.raises(lm.InvalidArgumentError, match=match) as info:
+    with pytest.raises(lm.ArgumentTypeError, match=match) as info:
         lm.check(bad)  # type: ignore[arg-type]
     assert isinstance(info.value, TypeError)
     assert isinstance(info.value, lm.LawgovMetricsError)
     with pytest.raises(lm.InvalidArgumentError):
         checks.check_share_range(bad)  # type: ignore[arg-type]
+
+
+def test_a_check_id_that_is_not_a_string_is_a_type_error() -> None:
+    with pytest.raises(lm.ArgumentTypeError, match="checks=3 is not accepted") as info:
+        lm.check(growth_doc(10, "33.3"), checks=[3])  # type: ignore[list-item]
+    assert isinstance(info.value, TypeError)
 
 
 def test_severity_override_and_scheme() -> None:

@@ -495,11 +495,11 @@ def test_frame_has_value_approx_for_plots() -> None:
 @pytest.mark.parametrize(
     ("items", "message"),
     [
-        ([1], r"item 0 is int 1, not a Report or a path"),
-        ([None], r"item 0 is NoneType None"),
-        (["__placeholder__", b"x.txt"], r"item 1 is bytes"),
-        (lm.Report(text=""), r"an iterable of reports or paths, got Report"),
-        (5, r"an iterable of reports or paths, got int 5"),
+        ([1], r"reports\[0\]=1 is not accepted; .* a Report or a path$"),
+        ([None], r"reports\[0\]=None is not accepted"),
+        (["__placeholder__", b"x.txt"], r"reports\[1\]=b'x.txt' is not accepted"),
+        (lm.Report(text=""), r"reports=.* takes an iterable of reports or paths"),
+        (5, r"reports=5 is not accepted; reports takes an iterable of reports or paths"),
     ],
 )
 def test_from_reports_names_a_bad_item(items: object, message: str) -> None:

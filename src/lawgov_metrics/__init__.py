@@ -19,7 +19,11 @@ __version__ = "0.1.0"
 
 _EXPORTS: dict[str, str] = {
     # errors
+    "ArgumentTypeError": "errors",
+    "ArgumentValueError": "errors",
     "ChecksFailedError": "errors",
+    "IntervalDivisionError": "errors",
+    "IntervalError": "errors",
     "InvalidArgumentError": "errors",
     "InvalidOptionError": "errors",
     "LawgovMetricsError": "errors",
@@ -96,6 +100,8 @@ _EXPORTS: dict[str, str] = {
 }
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "BalanceClaim",
     "Binding",
     "BreakdownClaim",
@@ -113,6 +119,8 @@ __all__ = [
     "GrowthClaim",
     "Indicator",
     "Interval",
+    "IntervalDivisionError",
+    "IntervalError",
     "InvalidArgumentError",
     "InvalidOptionError",
     "LawgovMetricsError",
@@ -192,7 +200,11 @@ from .extract import extract, read_report  # noqa: E402
 if TYPE_CHECKING:
     from .checks import CHECKS, Reason, check
     from .errors import (
+        ArgumentTypeError,
+        ArgumentValueError,
         ChecksFailedError,
+        IntervalDivisionError,
+        IntervalError,
         InvalidArgumentError,
         InvalidOptionError,
         LawgovMetricsError,

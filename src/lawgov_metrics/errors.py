@@ -16,7 +16,11 @@ Examples:
 from __future__ import annotations
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "ChecksFailedError",
+    "IntervalDivisionError",
+    "IntervalError",
     "InvalidArgumentError",
     "InvalidOptionError",
     "LawgovMetricsError",
@@ -46,10 +50,6 @@ class ParseError(LawgovMetricsError, ValueError):
         super().__init__(f"cannot parse {text!r}: {reason}")
 
 
-class ReadError(LawgovMetricsError, ValueError):
-    """A file is not a report that can be read as text (empty, binary, a PDF)."""
-
-
 class UndefinedGrowthError(LawgovMetricsError, ZeroDivisionError):
     """A growth rate was asked for where none is defined (a prior value <= 0)."""
 
@@ -66,19 +66,87 @@ class ChecksFailedError(LawgovMetricsError, AssertionError):
     """Raised by :meth:`CheckReport.raise_if_failed` when at least one check failed."""
 
 
-class InvalidArgumentError(LawgovMetricsError, TypeError):
-    """An argument of a type the function cannot take; the message names the argument.
+def _shown(value: object) -> str:
+    """A short repr for a message; never fails (an int too large to print, a broken repr)."""
+    try:
+        text = repr(value)
+    except Exception:  # a message must be built whatever the value's repr does
+        text = f"<{type(value).__name__}>"
+    if "\n" in text:  # a frame or a series: its type and size say enough
+        size = getattr(value, "shape", None)
+        text = f"<{type(value).__name__}{'' if size is None else ' of shape ' + str(size)}>"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class InvalidArgumentError(LawgovMetricsError):
+    """A public function was given an argument it does not take.
+
+    The message names the argument, shows the value given and says what is accepted.
+    Catch the concrete :class:`ArgumentTypeError` (a ``TypeError``) or
+    :class:`ArgumentValueError` (a ``ValueError``), or this class for both.
+
+    Attributes:
+        argument: The argument's name as in the signature (``"scheme"``, ``"reported"``).
+        value: The value given.
+        accepted: What the argument accepts, in words.
 
     Examples:
         >>> import lawgov_metrics as lm
         >>> try:
-        ...     lm.check("收到行政复议申请786宗")
-        ... except TypeError as exc:
-        ...     isinstance(exc, lm.LawgovMetricsError)
-        True
+        ...     lm.unround("1", scheme="banker")
+        ... except ValueError as exc:
+        ...     exc.argument, isinstance(exc, lm.LawgovMetricsError)
+        ('scheme', True)
+    """
+
+    def __init__(self, argument: str, value: object, accepted: str, why: str = "") -> None:
+        self.argument = argument
+        self.value = value
+        self.accepted = accepted
+        self.why = why
+        because = f": {why}" if why else ""
+        super().__init__(
+            f"{argument}={_shown(value)} is not accepted{because}; {argument} takes {accepted}"
+        )
+
+
+class ArgumentTypeError(InvalidArgumentError, TypeError):
+    """An argument of a type the function does not take (a float rate, None, a list...)."""
+
+
+class ArgumentValueError(InvalidArgumentError, ValueError):
+    """An argument of an accepted type with a value the function does not take.
+
+    For example an unknown rounding scheme, a resolution of 0, or a multiple form that does
+    not exist.
     """
 
 
-class InvalidOptionError(LawgovMetricsError, ValueError):
-    """An option whose value the library does not know (an unknown check id, rounding
-    scheme or convention); the message lists the values it knows."""
+class InvalidOptionError(ArgumentValueError):
+    """An option whose value the library does not know: an unknown check id, status,
+    rounding scheme or convention; the message lists the values it knows.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> try:
+        ...     lm.check([], checks=["growth.bogus"])
+        ... except ValueError as exc:
+        ...     exc.argument, isinstance(exc, lm.InvalidArgumentError)
+        ('checks', True)
+    """
+
+
+class ReadError(LawgovMetricsError, ValueError):
+    """A file is not a report that can be read as text (empty, binary, a PDF)."""
+
+
+class IntervalError(LawgovMetricsError, ValueError):
+    """An operation that is not defined for the interval it is asked of.
+
+    For example the integers of an unbounded interval, or ``c / x`` over an interval that
+    holds 0.
+    """
+
+
+class IntervalDivisionError(LawgovMetricsError, ZeroDivisionError):
+    """A division by zero, or by an interval that holds 0."""

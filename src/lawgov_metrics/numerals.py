@@ -56,6 +56,7 @@ from decimal import Decimal
 
 import attrs
 
+from ._decimal import is_integral
 from .errors import ParseError
 from .records import Qualifier, Quantity
 
@@ -818,7 +819,7 @@ def _kind_hint(
     next1 = text[e] if e < len(text) else ""
     tail = text[e : e + 8]
     digits = m["ar"] or ""
-    is_int = q.value == q.value.to_integral_value() and "." not in digits
+    is_int = is_integral(q.value) and "." not in digits
     plain_int = is_int and not m["scale"] and not (m["ar"] and "," in digits)
     n_digits = len(digits)
     # document numbers: 〔2022〕6号, [2023]12号

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 import attrs
 
+from . import _decimal
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -80,7 +82,7 @@ def _last_nonzero_unit(value: Decimal, resolution: Decimal) -> Fraction:
     28300 -> 100, 5500 -> 100, 150 -> 10, 10000 -> 10000, 0 -> resolution.
     """
     res = Fraction(resolution) if resolution > 0 else Fraction(1)
-    v = Fraction(abs(value))
+    v = abs(Fraction(value))
     if v == 0:
         return res
     unit = res
@@ -125,13 +127,13 @@ class Quantity:
     @property
     def decimals(self) -> int:
         """Decimal places written (negative for a scale word: ``27亿`` -> -8)."""
-        exponent = self.resolution.normalize().as_tuple().exponent
+        exponent = _decimal.normalize(self.resolution).as_tuple().exponent
         assert isinstance(exponent, int)  # a positive finite Decimal has an int exponent
         return -exponent
 
     def negated(self) -> Quantity:
         """The same quantity with its sign flipped (for a stated decline)."""
-        return attrs.evolve(self, value=-self.value)
+        return attrs.evolve(self, value=_decimal.negate(self.value))
 
     def bounds(
         self,
@@ -644,7 +646,7 @@ class Report:
                 row["detail"] = c.direction
             elif isinstance(c, BreakdownClaim):
                 row["total"] = c.total.value
-                row["value"] = sum((p.value for p in c.parts), Decimal(0))
+                row["value"] = _decimal.dsum(p.value for p in c.parts)
                 row["detail"] = f"{len(c.parts)} parts" + (", exhaustive" if c.exhaustive else "")
             elif isinstance(c, BalanceClaim):
                 row["value"] = c.concluded.value if c.concluded else None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 
+from .._decimal import dsum
 from ..records import BreakdownClaim, Figure, Report
 from ..results import CheckResult, Status
 from ..rounding import Interval
@@ -179,7 +179,7 @@ def _sum_result(report: Report, claim: BreakdownClaim, config: CheckConfig) -> C
     t = config.bounds(total.quantity)
     s = _sum(parts, config)
     plus = " + ".join(p.quote or str(p.value) for p in parts)
-    exact_sum = sum((p.value for p in parts), Decimal(0))
+    exact_sum = dsum(p.value for p in parts)
     head = f"{total.subject or 'total'} {q(total)} with parts {plus} (= {exact_sum})"
 
     def result(

@@ -30,7 +30,7 @@ def _to_status(value: Status | str) -> Status:
         return Status(value)
     except ValueError:
         known = ", ".join(s.value for s in Status)
-        raise InvalidOptionError(f"unknown status {value!r}; expected one of {known}") from None
+        raise InvalidOptionError("status", value, f"one of {known}") from None
 
 
 def _to_severity_map(
@@ -41,19 +41,17 @@ def _to_severity_map(
 
 def _check_scheme(_inst: object, _attribute: object, value: str) -> None:
     if value not in SCHEMES:
-        raise InvalidOptionError(
-            f"unknown rounding scheme {value!r}; expected one of {', '.join(SCHEMES)}"
-        )
+        raise InvalidOptionError("scheme", value, f"one of {', '.join(SCHEMES)}")
 
 
 def _check_more_than(_inst: object, _attribute: object, value: str) -> None:
     if value not in ("next_unit", "unbounded"):
-        raise InvalidOptionError(f"more_than must be 'next_unit' or 'unbounded', got {value!r}")
+        raise InvalidOptionError("more_than", value, "'next_unit' or 'unbounded'")
 
 
 def _check_digits(_inst: object, _attribute: object, value: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise InvalidOptionError(f"duplicate_min_digits must be an int >= 1, got {value!r}")
+        raise InvalidOptionError("duplicate_min_digits", value, "a whole number >= 1")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -90,7 +88,7 @@ class CheckConfig:
         >>> CheckConfig(scheme="sideways")
         Traceback (most recent call last):
         ...
-        lawgov_metrics.errors.InvalidOptionError: unknown rounding scheme 'sideways'; ...
+        lawgov_metrics.errors.InvalidOptionError: scheme='sideways' is not accepted; ...
     """
 
     scheme: Scheme = attrs.field(default="half_up", validator=_check_scheme)

@@ -49,6 +49,7 @@ from decimal import Decimal
 from typing import Final
 
 from .. import template as tpl
+from .._decimal import dsum, subtract
 from ..records import Figure, Report
 from ..results import CheckResult, Status
 from ..tables import DisclosureCell, DisclosureTable
@@ -77,8 +78,7 @@ class _Term:
     def __init__(self, label: str, cells: Sequence[DisclosureCell]) -> None:
         self.label = label
         self.cells = list(cells)
-        self.value = sum((c.value if c.value is not None else Decimal(0) for c in cells),
-                         Decimal(0))  # fmt: skip
+        self.value = dsum(c.value if c.value is not None else Decimal(0) for c in cells)
         self.marks = any(c.value is None for c in cells)
 
     def show(self) -> str:
@@ -168,8 +168,8 @@ def _identity(
     rhs: Sequence[_Term],
     what: str,
 ) -> CheckResult:
-    left = sum((t.value for t in lhs), Decimal(0))
-    right = sum((t.value for t in rhs), Decimal(0))
+    left = dsum(t.value for t in lhs)
+    right = dsum(t.value for t in rhs)
     terms = [*lhs, *rhs]
 
     def side(ts: Sequence[_Term], total: Decimal) -> str:
@@ -184,7 +184,7 @@ def _identity(
     status = Status.WARN if marks else Status.FAIL
     reason = Reason.MARK_READ_AS_ZERO if marks else Reason.IDENTITY_BROKEN
     return _result(check, status, text, report, reason=reason, table=table, terms=terms,
-                   identity=identity, observed=left - right)  # fmt: skip
+                   identity=identity, observed=subtract(left, right))  # fmt: skip
 
 
 def _undecidable(check: str, report: Report, message: str, reason: Reason) -> CheckResult:

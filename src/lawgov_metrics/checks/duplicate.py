@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from .._decimal import normalize
 from ..records import Figure, Qualifier, Report
 from ..results import CheckResult, Status
 from ._common import in_template_table, is_rate, make_result
@@ -91,7 +92,7 @@ def check_duplicate_value(report: Report, config: CheckConfig) -> Iterator[Check
     by_value: dict[tuple[bool, Decimal], dict[tuple[int, int], Figure]] = {}
     for f in report.figures:
         if _candidate(f, config):
-            by_value.setdefault((is_rate(f), f.value.normalize()), {}).setdefault(f.span, f)
+            by_value.setdefault((is_rate(f), normalize(f.value)), {}).setdefault(f.span, f)
     for (_, value), spans in by_value.items():
         figs = list(spans.values())
         if len(figs) < 2:

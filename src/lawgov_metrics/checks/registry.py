@@ -35,7 +35,7 @@ from typing import Literal, Protocol, cast
 
 import attrs
 
-from ..errors import InvalidArgumentError, InvalidOptionError
+from ..errors import ArgumentTypeError, InvalidOptionError
 from ..records import Report
 from ..results import CheckResult, Status
 from ._common import labels, make_result
@@ -124,29 +124,26 @@ def as_reports(report_or_reports: object) -> list[Report]:
     """A list of reports from a Report or an iterable of them.
 
     Raises:
-        InvalidArgumentError: (a TypeError) Anything else, naming the argument and the
+        ArgumentTypeError: (a TypeError) Anything else, naming the argument and the
             item that is not a Report.
 
     Examples:
         >>> as_reports(None)
         Traceback (most recent call last):
         ...
-        lawgov_metrics.errors.InvalidArgumentError: report_or_reports must be a Report or \
-an iterable of Reports, got None
+        lawgov_metrics.errors.ArgumentTypeError: report_or_reports=None is not accepted; \
+report_or_reports takes a Report or an iterable of Reports
     """
     if isinstance(report_or_reports, Report):
         return [report_or_reports]
     if isinstance(report_or_reports, (str, bytes)) or not isinstance(report_or_reports, Iterable):
-        got = "None" if report_or_reports is None else type(report_or_reports).__name__
-        raise InvalidArgumentError(
-            f"report_or_reports must be a Report or an iterable of Reports, got {got}"
+        raise ArgumentTypeError(
+            "report_or_reports", report_or_reports, "a Report or an iterable of Reports"
         )
     reports = list(report_or_reports)
     for i, r in enumerate(reports):
         if not isinstance(r, Report):
-            raise InvalidArgumentError(
-                f"report_or_reports item {i} is a {type(r).__name__}, not a Report"
-            )
+            raise ArgumentTypeError(f"report_or_reports[{i}]", r, "a Report")
     return reports
 
 
@@ -213,7 +210,7 @@ def _public(check_id: str, function: Callable[..., object]) -> PublicCheck:
     name = "check_" + check_id.replace(".", "_")
     if function.__name__ != name:
         raise InvalidOptionError(
-            f"the function of check {check_id!r} must be named {name!r}, not {function.__name__!r}"
+            "function", function.__name__, f"a function named {name!r} for check {check_id!r}"
         )
 
     def public(
@@ -228,7 +225,9 @@ def _public(check_id: str, function: Callable[..., object]) -> PublicCheck:
     def pair(per_pair: PairFunction) -> PairFunction:
         spec = _SPECS[check_id]
         if spec.per_pair is not None or spec.per_report is None:
-            raise InvalidOptionError(f"check {check_id!r} has a cross-report half already")
+            raise InvalidOptionError(
+                "check_id", check_id, "a check without a cross-report half yet"
+            )
         _SPECS[check_id] = attrs.evolve(spec, scope="both", per_pair=per_pair)
         return per_pair
 
@@ -249,11 +248,11 @@ def _register(
     function: Callable[..., Iterable[CheckResult]],
 ) -> PublicCheck:
     if not _ID_RE.fullmatch(check_id):
-        raise InvalidOptionError(f"check id {check_id!r} is not of the form 'family.name'")
+        raise InvalidOptionError("check_id", check_id, "an id of the form 'family.name'")
     if check_id in _SPECS:
-        raise InvalidOptionError(f"check {check_id!r} is registered already")
+        raise InvalidOptionError("check_id", check_id, "an id not registered yet")
     if not title or "\n" in title:
-        raise InvalidOptionError(f"check {check_id!r} needs a one-line title")
+        raise InvalidOptionError("title", title, f"one line of text, for check {check_id!r}")
     public = _public(check_id, function)
     halves: dict[str, object] = {
         "report": {"per_report": function},

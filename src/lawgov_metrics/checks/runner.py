@@ -7,7 +7,7 @@ from typing import Literal
 
 import attrs
 
-from ..errors import InvalidOptionError
+from ..errors import ArgumentTypeError, InvalidOptionError
 from ..records import Report
 from ..results import CheckReport, CheckResult, Severity, Status
 from ..rounding import Scheme
@@ -26,12 +26,12 @@ def _select(checks: Iterable[str] | None, exclude: Iterable[str]) -> list[CheckS
         chosen: set[str] = set()
         for i in ids:
             if not isinstance(i, str):
-                raise InvalidOptionError(f"{what} must be check ids (strings), got {i!r}")
+                raise ArgumentTypeError(what, i, "check ids or families (strings)")
             hit = {k for k in CHECKS if k == i or k.startswith(i + ".")}
             hit |= {k for k in CHECKS if i.endswith(".") and k.startswith(i)}
             if not hit:
                 raise InvalidOptionError(
-                    f"unknown check {i!r} in {what}; known checks: {', '.join(CHECKS)}"
+                    what, i, f"ids or families of known checks: {', '.join(CHECKS)}"
                 )
             chosen |= hit
         return chosen
@@ -110,7 +110,7 @@ def check(
         in the reports) and ``n_testable`` (figures some check could test).
 
     Raises:
-        InvalidArgumentError: (a TypeError) ``report_or_reports`` is not a Report or an
+        ArgumentTypeError: (a TypeError) ``report_or_reports`` is not a Report or an
             iterable of Reports.
         InvalidOptionError: (a ValueError) An unknown check id, scheme, convention or
             threshold.
@@ -123,12 +123,11 @@ def check(
         >>> check(rep, checks=["growth.bogus"])
         Traceback (most recent call last):
         ...
-        lawgov_metrics.errors.InvalidOptionError: unknown check 'growth.bogus' in checks; ...
+        lawgov_metrics.errors.InvalidOptionError: checks='growth.bogus' is not accepted; ...
         >>> check(None)
         Traceback (most recent call last):
         ...
-        lawgov_metrics.errors.InvalidArgumentError: report_or_reports must be a Report or \
-an iterable of Reports, got None
+        lawgov_metrics.errors.ArgumentTypeError: report_or_reports=None is not accepted; ...
     """
     config = CheckConfig(
         scheme=scheme,

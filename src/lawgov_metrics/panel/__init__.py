@@ -205,7 +205,7 @@ class Panel:
             The panel.
 
         Raises:
-            InvalidArgumentError: ``reports`` is not an iterable, or one of its items is
+            ArgumentTypeError: ``reports`` is not an iterable, or one of its items is
                 neither a Report nor a path (also a :class:`TypeError`; the message names
                 the item and its position).
 
@@ -214,7 +214,7 @@ class Panel:
             ...     Panel.from_reports([1])
             ... except TypeError as exc:
             ...     print(exc)
-            Panel.from_reports: item 0 is int 1, not a Report or a path
+            reports[0]=1 is not accepted; reports[0] takes a Report or a path
         """
         voc = vocabulary if vocabulary is not None else default_vocabulary()
         rows: list[dict[str, Any]] = []

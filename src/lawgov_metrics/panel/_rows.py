@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from ..errors import InvalidArgumentError, SchemaError
+from ..errors import ArgumentTypeError, SchemaError
 from ..indicators import Vocabulary, unit_kind_of
 from ..records import Figure, GrowthClaim, Qualifier, Report
 from ._convert import categorical, to_decimal
@@ -34,13 +34,12 @@ def reports_of(items: object) -> Iterable[Report]:
     """Reports from an iterable of reports and paths; anything else is named and refused.
 
     Raises:
-        InvalidArgumentError: ``items`` is not an iterable of reports and paths (a
+        ArgumentTypeError: ``items`` is not an iterable of reports and paths (a
             :class:`TypeError`); the message names the bad item and its position.
     """
     if isinstance(items, Report | str | bytes | PathLike) or not isinstance(items, Iterable):
-        raise InvalidArgumentError(
-            "Panel.from_reports expects an iterable of reports or paths, got "
-            f"{type(items).__name__} {items!r:.80}; wrap a single report in a list"
+        raise ArgumentTypeError(
+            "reports", items, "an iterable of reports or paths (wrap a single report in a list)"
         )
     for i, item in enumerate(items):
         if isinstance(item, Report):
@@ -50,10 +49,7 @@ def reports_of(items: object) -> Iterable[Report]:
 
             yield read_report(item)
         else:
-            raise InvalidArgumentError(
-                f"Panel.from_reports: item {i} is {type(item).__name__} {item!r:.80}, "
-                "not a Report or a path"
-            )
+            raise ArgumentTypeError(f"reports[{i}]", item, "a Report or a path")
 
 
 def _div_positive(num: Interval, den: Interval) -> Interval | None:
