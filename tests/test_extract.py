@@ -438,22 +438,32 @@ def breakdowns(text: str) -> list[tuple[str, list[str], bool]]:
     ]
 
 
-def test_balance_with_printed_handled_total() -> None:
-    text = "全年共办理申请152件(含上年结转6件),已办结147件,结转下年度继续办理5件。"
-    assert sorted(breakdowns(text)) == [
-        ("152件", ["147件", "5件"], True),
-        ("152件", ["6件"], False),
+def balances(text: str) -> list[tuple[str | None, ...]]:
+    terms = ("received", "carried_in", "handled", "concluded", "carried_out")
+    return [
+        tuple(None if getattr(c, t) is None else getattr(c, t).quote for t in terms)
+        for c in extract(text).claims_of("balance")
     ]
+
+
+def test_balance_with_printed_handled_total() -> None:
+    # a balance, never a breakdown of one of its terms (152 = 147 + 5, 6 inside 152)
+    text = "全年共办理申请152件(含上年结转6件),已办结147件,结转下年度继续办理5件。"
+    assert breakdowns(text) == []
+    assert balances(text) == [(None, "6件", "152件", "147件", "5件")]
 
 
 def test_balance_with_zero_carried_forward() -> None:
     text = "全年新收申请136件,结转上年度申请3件,办理答复139件,结转下年度办理0件。"
-    assert breakdowns(text) == [("139件", ["136件", "3件"], True)]
+    assert breakdowns(text) == []
+    assert balances(text) == [("136件", "3件", None, "139件", "0件")]
 
 
 def test_balance_total_is_never_invented() -> None:
-    # 受理452 + 结转上年9 = 461 = 办结454 + 结转下年7, but 461 is not printed
-    assert breakdowns("全年受理申请452件,结转上年9件,按时办结454件,结转下年继续办理7件。") == []
+    # 受理452 + 结转上年9 = 461 = 办结454 + 结转下年7: a balance; 461 is not printed
+    text = "全年受理申请452件,结转上年9件,按时办结454件,结转下年继续办理7件。"
+    assert breakdowns(text) == []
+    assert balances(text) == [("452件", "9件", None, "454件", "7件")]
     assert breakdowns("收到申请620件,上年结转5件,共办结612件,结转下年度13件。") == []
 
 
@@ -620,13 +630,12 @@ BREAKDOWN_CONFIDENCE = [
     # complete only by the shape of the list: three outcomes of a disposed total
     ("办结的20件中，予以公开8件，部分公开5件，不予公开4件。", True, "inferred"),
     ("审结的30件中，维持12件，撤销8件，驳回10件。", True, "inferred"),
-    # 包括 / 主要为 list without saying the list is whole
-    ("收到申请20件，包括当面申请8件，网络申请12件。", True, "inferred"),
+    # 包括 / 主要为 list some items, never promising the whole (a subset)
+    ("收到申请20件，包括当面申请8件，网络申请12件。", False, "stated"),
     # the text says it is complete
     ("收到申请20件，分别为：当面申请8件，网络申请12件。", True, "stated"),
     ("共收到申请733件,其中予以公开238件,部分公开33件,其他处理76件。", True, "stated"),
     ("办结的20件中，予以公开8件，部分公开5件，其他4件。", True, "stated"),
-    ("办理申请152件(含上年结转6件),已办结147件,结转下年度继续办理5件。", True, "stated"),
     # not claimed complete at all
     ("受理36件,其中按期办结36件。", False, "stated"),
 ]

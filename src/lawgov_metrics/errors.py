@@ -19,6 +19,7 @@ __all__ = [
     "ChecksFailedError",
     "LawgovMetricsError",
     "ParseError",
+    "ReadError",
     "SchemaError",
     "UndefinedGrowthError",
     "UnknownIndicatorError",
@@ -41,6 +42,20 @@ class ParseError(LawgovMetricsError, ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"cannot parse {text!r}: {reason}")
+
+
+class ReadError(LawgovMetricsError, ValueError):
+    """A file's bytes are not a report's text (binary data, a PDF, an image).
+
+    Attributes:
+        path: The file, as given.
+        reason: What made the bytes unreadable as text.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot read {path!r} as text: {reason}")
 
 
 class UndefinedGrowthError(LawgovMetricsError, ZeroDivisionError):

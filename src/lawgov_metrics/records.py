@@ -242,6 +242,14 @@ def _to_binding(value: Binding | str) -> Binding:
     return value if isinstance(value, Binding) else Binding(value)
 
 
+def _alternatives(values: Iterable[Figure]) -> tuple[Figure, ...]:
+    return tuple(values)
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """One figure found in a report, with where it came from.
@@ -340,7 +348,7 @@ class GrowthClaim(_ClaimBase):
     form: str = "percent"
     difference: Quantity | None = None
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "growth"
 
 
@@ -362,7 +370,7 @@ class ShareClaim(_ClaimBase):
     total: Figure | None = None
     part: Figure | None = None
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "share"
 
     @property
@@ -392,7 +400,7 @@ class PPChangeClaim(_ClaimBase):
     basis: Figure | None = None
     direction: Literal["up", "down", "flat"] = "up"
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "pp_change"
 
 
@@ -417,7 +425,7 @@ class BreakdownClaim(_ClaimBase):
     parts: tuple[Figure, ...] = ()
     exhaustive: bool = False
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "breakdown"
 
     @property
@@ -463,7 +471,7 @@ class BalanceClaim(_ClaimBase):
     concluded: Figure | None = None
     carried_out: Figure | None = None
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "balance"
 
     @property
@@ -571,7 +579,7 @@ class Report:
     source: str | None = None
     path: str | None = attrs.field(default=None, repr=False)
     doc_type: str | None = None
-    warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=False)
 
     @property
     def label(self) -> str:
