@@ -441,7 +441,8 @@ def _decimal(sign: int, digits: str, exponent: int) -> Decimal:
     if exponent > 0:
         digits += "0" * exponent
         exponent = 0
-    return Decimal((sign, tuple(int(c) for c in digits), exponent))
+    # a Decimal read from a string is exact, whatever the context's precision
+    return Decimal(f"{'-' if sign else ''}{digits}E{exponent}")
 
 
 def _shift(d: Decimal, k: int) -> Decimal:

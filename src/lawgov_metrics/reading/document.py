@@ -277,14 +277,18 @@ class Document:
         i = bisect.bisect_right(ends, pos) - 1
         return ends[i] if i >= 0 and ends[i] > lo else lo
 
+    def context_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of :meth:`context` (before stripping)."""
+        n = len(self.norm)
+        a, _ = self._bounds(self.sentence_ends, start, CONTEXT_WINDOW, n)
+        _, b = self._bounds(self.sentence_ends, end, CONTEXT_WINDOW, n)
+        if b < n and self.norm[b] in "。;；!！?？":
+            b += 1
+        return a, b
+
     def context(self, start: int, end: int) -> str:
         """The sentence around ``[start, end)`` in the original text, for display."""
-        a, _ = self._bounds(self.sentence_ends, start, CONTEXT_WINDOW, len(self.norm))
-        _, b = self._bounds(self.sentence_ends, end, CONTEXT_WINDOW, len(self.norm))
-        if a > start:
-            a = start
-        if b < len(self.norm) and self.norm[b] in "。;；!！?？":
-            b += 1
+        a, b = self.context_span(start, end)
         return self.text[a:b].strip()
 
     def section_at(self, pos: int) -> tuple[str, ...]:

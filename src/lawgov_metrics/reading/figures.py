@@ -338,9 +338,13 @@ def build_figures(
     """
     out: list[tuple[Figure, ...]] = []
     text = doc.text
+    contexts: dict[tuple[int, int], str] = {}
     for c, subjs in zip(cands, subjects, strict=True):
         section = doc.section_at(c.start)
-        context = doc.context(c.start, c.end)
+        span = doc.context_span(c.start, c.end)
+        context = contexts.get(span)
+        if context is None:
+            context = contexts[span] = text[span[0] : span[1]].strip()
         quote = text[c.start : c.end]
         out.append(
             tuple(

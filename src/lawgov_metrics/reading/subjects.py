@@ -106,6 +106,9 @@ _SUFFIXES: Final = _by_last(vocab.SUBJECT_SUFFIXES)
 _ACTIONS_BY_FIRST: Final = _by_first(vocab.ACTION_VERBS)
 _ADVERBS_BY_FIRST: Final = _by_first(vocab.ACTION_ADVERBS)
 _ACTIONS: Final = frozenset(vocab.ACTION_VERBS)
+_CUT_BY_FIRST: Final = _by_first(vocab.CUT_VERBS)
+_CUT_FIRST: Final = frozenset(_CUT_BY_FIRST)
+_AFTER_FIRST: Final = frozenset("以之后中内")
 
 
 @attrs.frozen
@@ -162,7 +165,7 @@ def strip_subject(s: str, *, min_rest: int = 2) -> str:
     changed = True
     while changed and s:
         changed = False
-        after_word = _AFTER_WORD_RE.match(s)
+        after_word = _AFTER_WORD_RE.match(s) if s[0] in _AFTER_FIRST else None
         if after_word:
             s = s[after_word.end() :]
             changed = True
@@ -193,7 +196,7 @@ def strip_subject(s: str, *, min_rest: int = 2) -> str:
 def _cut_verb(s: str) -> str:
     best = -1
     best_len = 0
-    for v in vocab.CUT_VERBS:
+    for v in (v for ch in _CUT_FIRST.intersection(s) for v in _CUT_BY_FIRST[ch]):
         i = s.rfind(v)
         if i < 0:
             continue

@@ -28,10 +28,32 @@ _RANK_RE: Final = re.compile(
     r"(?:排名|排|位列|名列|位居|居)?"
     rf"(?:第(?P<n>{NUMWORD})(?P<u>名|位|档次|档)?|(?P<first>首位)|前(?P<top>{NUMWORD})(?:名|位)?)"
 )
+#: The core of a rank (第二, 首位, 前三): found first, at full speed, then the rank is read
+#: in the few characters before it (a verb or a scope must open it).
+_CORE_RE: Final = re.compile(rf"第{NUMWORD}|首位|前{NUMWORD}")
+_REACH: Final = 24
 _RANK_SCOPE_BEFORE_RE: Final = re.compile(
     r"(全(?:国|省|市|区|县|州|盟))[^，。；,;、\d]{0,24}?中\s?$"
 )
 _RANK_BAD_NEXT: Final = frozenset("批届期次号条款章节项部个责把轮季阶级类天周年月日人")
+
+
+def _rank_ending_at(norm: str, lo: int, core: int) -> re.Match[str] | None:
+    """The leftmost rank in ``norm[lo:]`` whose core starts at ``core``, opened by a verb
+    or a scope."""
+    for m in _RANK_RE.finditer(norm, lo, core + _REACH):
+        if m.start() > core:
+            return None
+        core_start = (
+            m.start("n") - 1
+            if m.group("n")
+            else m.start("first")
+            if m.group("first")
+            else m.start("top") - 1
+        )
+        if core_start == core:
+            return m if (m.group("verb") or m.group("scope")) else None
+    return None
 
 
 @claim_reader("rank")
@@ -40,9 +62,12 @@ def read(ctx: Context) -> list[RankClaim]:
     doc = ctx.doc
     norm = doc.norm
     out: list[RankClaim] = []
-    for m in _RANK_RE.finditer(norm):
-        if not (m.group("verb") or m.group("scope")):
+    done = 0
+    for core in _CORE_RE.finditer(norm):
+        m = _rank_ending_at(norm, max(done, core.start() - _REACH), core.start())
+        if m is None:
             continue
+        done = m.end()
         if m.group("n"):
             rank = int_of(m.group("n"))
             nxt = norm[m.end() : m.end() + 1]

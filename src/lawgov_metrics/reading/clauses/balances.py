@@ -134,6 +134,8 @@ def read_balances(
         if c.start < done_until or c.kind != "count":
             continue
         words = doc.words(doc.clause_start(c.start), c.start)
+        if "结" not in words and "转" not in words and "办" not in words:
+            continue  # every carry-over word holds one of them
         if not (CARRY_IN_RE.search(words) or CARRY_OUT_RE.search(words)):
             continue
         pa, pb = doc.period_bounds(c.start)
