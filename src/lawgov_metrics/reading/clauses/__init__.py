@@ -73,13 +73,26 @@ def read_relations(
 ) -> Relations:
     """Read the lists, balances and rates of ``doc`` (after its changes: ``roles``)."""
     texts = [s.text for s in subjects]
-    breakdowns = read_lists(doc, cands, texts, roles)
+    balances = read_balances(doc, cands, roles)
+    breakdowns = [b for b in read_lists(doc, cands, texts, roles) if not _of_balance(b, balances)]
     part_of: dict[int, BreakdownTie] = {}
     for b in breakdowns:
         for i in b.parts:
             part_of.setdefault(i, b)
     return Relations(
         breakdowns=tuple(breakdowns),
-        balances=tuple(read_balances(doc, cands, roles)),
+        balances=tuple(balances),
         shares=tuple(read_rates(doc, cands, subjects, roles, part_of)),
     )
+
+
+def _of_balance(b: BreakdownTie, balances: Sequence[BalanceTie]) -> bool:
+    """Whether ``b`` ties two terms of one balance (a balance is never a breakdown of one of
+    its terms: 受理560件(未包含上年结转18件),其中已办结570件 lists no part of the 560)."""
+    if not isinstance(b.total.ref, int):
+        return False
+    for bal in balances:
+        terms = {bal.received, bal.carried_in, bal.handled, bal.concluded, bal.carried_out}
+        if b.total.ref in terms and any(p in terms for p in b.parts):
+            return True
+    return False

@@ -55,7 +55,8 @@ from .resolve import Choice, Ref, resolve, share_fit
 __all__ = ["ShareTie", "read_rates"]
 
 _ZHAN_RE: Final = re.compile(
-    r"占(?:比|到|全部|总[数量]?|比重|的比例|比例)?(?:的)?(?:为|达|约为?)?\s?$"
+    r"占(?P<base>[^,，。;；:：0-9%]{1,8}?的)?(?:比|到|全部|总[数量]?|比重|的比例|比例)?(?:的)?"
+    r"(?:为|达|约为?)?\s?$"
 )
 _ZHAN_START_RE: Final = re.compile(r"(?:约)?占")
 _HANDLING_RE: Final = re.compile(vocab.or_regex(vocab.HANDLING_VERBS))
@@ -202,7 +203,10 @@ class _Rates:
         doc, norm = self.doc, self.doc.norm
         sa, _ = doc.sentence_bounds(c.start)
         item = doc.item_start(c.start)
-        zhan = _ZHAN_RE.search(norm, max(0, c.start - 10), c.start) is not None
+        zm = _ZHAN_RE.search(norm, max(0, c.start - 14), c.start)
+        zhan = zm is not None
+        # 占已办结的50%: the words between 占 and 的 name the base
+        base = zm.group("base")[:-1] if zm is not None and zm.group("base") else ""
         subj = self.subjects[c.index]
         first = subj.listed[0] if subj.listed else subj.text
         prev = self._prev(c, sa, item, zhan, first.removesuffix("率")[-2:])
@@ -237,9 +241,12 @@ class _Rates:
                 stated = False
             else:
                 totals = self.totals_for_part(prev, item)
+                if base:
+                    named = [t for t in totals if base in self.clause_words(t)]
+                    totals = named + [t for t in totals if t not in named]
                 refs = [t.index for t in totals]
                 head = listed.total.ref if listed is not None else None
-                if head is not None:
+                if head is not None and not base:
                     refs = [head, *(r for r in refs if r != head)]
                 first_ref = refs[0] if refs else None
                 stated = same_sentence and (
