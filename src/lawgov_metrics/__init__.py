@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "ChecksFailedError": "errors",
     "LawgovMetricsError": "errors",
     "ParseError": "errors",
+    "ReadError": "errors",
     "SchemaError": "errors",
     "UndefinedGrowthError": "errors",
     "UnknownIndicatorError": "errors",
@@ -63,9 +64,10 @@ _EXPORTS: dict[str, str] = {
     "CheckResult": "results",
     "Severity": "results",
     "Status": "results",
-    # extraction
-    "extract": "extract",
-    "read_report": "extract",
+    # reading (lawgov_metrics.extract re-exports the same functions)
+    "extract": "reading",
+    "html_to_text": "reading",
+    "read_report": "reading",
     # checks
     "CHECKS": "checks",
     "check": "checks",
@@ -104,6 +106,7 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "RankClaim",
+    "ReadError",
     "Report",
     "SchemaError",
     "Severity",
@@ -121,6 +124,7 @@ __all__ = [
     "extract",
     "find_quantities",
     "growth_rate",
+    "html_to_text",
     "implied_prior",
     "integer_priors",
     "multiple_factor",
@@ -143,8 +147,8 @@ __all__ = [
 
 _SUBMODULES = {
     "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
-    "numerals", "panel", "plotting", "records", "results", "rounding", "strategies",
-    "testing",
+    "numerals", "panel", "plotting", "reading", "records", "results", "rounding",
+    "strategies", "testing", "vocab",
 }  # fmt: skip
 
 
@@ -166,7 +170,7 @@ def __dir__() -> list[str]:
 # ``extract`` is both a function and the name of its module. Importing the submodule makes
 # Python bind the module to the package attribute, so the function is bound eagerly here:
 # later imports of ``lawgov_metrics.extract`` find it in sys.modules and leave it alone.
-from .extract import extract, read_report  # noqa: E402
+from .extract import extract, html_to_text, read_report  # noqa: E402
 
 if TYPE_CHECKING:
     from .checks import CHECKS, check
@@ -174,6 +178,7 @@ if TYPE_CHECKING:
         ChecksFailedError,
         LawgovMetricsError,
         ParseError,
+        ReadError,
         SchemaError,
         UndefinedGrowthError,
         UnknownIndicatorError,

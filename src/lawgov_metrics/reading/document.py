@@ -20,9 +20,9 @@ Examples:
     >>> from lawgov_metrics.reading.document import Document
     >>> doc = Document.build("一、概况\\n收到申请12件,办结10件;结转2件。")
     >>> doc.sentence_bounds(doc.text.index("10"))
-    (5, 17)
+    (5, 18)
     >>> doc.period_bounds(doc.text.index("10"))
-    (5, 22)
+    (5, 23)
     >>> doc.text[doc.clause_start(doc.text.index("10")) : doc.text.index("10")]
     '办结'
     >>> doc.section_at(doc.text.index("12"))
@@ -300,7 +300,7 @@ class Document:
 
         Examples:
             >>> doc = Document.build("上年結(jié)轉(zhuǎn)42宗")
-            >>> doc.words(0, 15)
+            >>> doc.words(0, len(doc.text))
             '上年结转42宗'
         """
         seg = self.norm[a:b]

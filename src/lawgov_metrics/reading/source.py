@@ -5,7 +5,7 @@ this order, as:
 
 1. the encoding their byte-order mark names (UTF-8, UTF-16 or UTF-32, either byte order);
 2. UTF-16 without a BOM, when NUL bytes fall on one side of every pair (ASCII digits and
-   punctuation in UTF-16) and the bytes decode strictly;
+   punctuation in UTF-16) and the bytes decode strictly to text without control characters;
 3. the charset an HTML page declares (``<meta charset>``), when the bytes honour it;
 4. UTF-8, when the bytes are UTF-8; also when only a few sequences are broken (one bad byte,
    a truncated last character), which are replaced and counted in a warning;
@@ -58,8 +58,8 @@ _BOMS: Final = (
 #: C0 control characters that never occur in text (tab, newlines, form feed and escape do).
 _CONTROL_RE: Final = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _SURROGATE_RE: Final = re.compile("[\ud800-\udfff]")
-#: Broken UTF-8 is still UTF-8 when at most one sequence in this many is broken.
-_UTF8_GOOD_PER_BAD: Final = 20
+#: Broken UTF-8 is still UTF-8 when it has this many good sequences per broken one.
+_UTF8_GOOD_PER_BAD: Final = 2
 
 
 @attrs.frozen(kw_only=True)
@@ -145,11 +145,19 @@ def _declared(raw: bytes) -> str | None:
 
 
 def _mostly_utf8(raw: bytes) -> tuple[str, tuple[str, ...]] | None:
-    """UTF-8 with a few broken sequences (a bad byte, a cut last character), else ``None``."""
+    """UTF-8 with a few broken sequences (a bad byte, a cut last character), else ``None``.
+
+    Text in another encoding read as UTF-8 breaks at almost every non-ASCII byte; UTF-8
+    with a bad byte breaks once among many good sequences.
+    """
     text, warnings = _lenient(raw, "utf-8")
     bad = text.count("\ufffd")
     good = len(text) - len(text.encode("ascii", "ignore")) - bad
-    return (text, warnings) if good >= _UTF8_GOOD_PER_BAD * bad else None
+    if good >= _UTF8_GOOD_PER_BAD * bad:
+        return text, warnings
+    if bad == 1 and good and any(_strict(raw[:-k], "utf-8") is not None for k in (1, 2, 3)):
+        return text, warnings  # only the last character was cut
+    return None
 
 
 def decode(
@@ -185,7 +193,7 @@ def decode(
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
         text = _strict(raw, utf16)
-        if text is not None:
+        if text is not None and _CONTROL_RE.search(text) is None:
             return text, ()
     if html:
         declared = _declared(raw)

@@ -152,8 +152,8 @@ def strip_subject(s: str, *, min_rest: int = 2) -> str:
     """``s`` without the verbs, adverbs and particles around its noun.
 
     Examples:
-        >>> strip_subject("全年共收到"), strip_subject("共办理人大建议")
-        ('', '办理人大建议')
+        >>> strip_subject("累计收到行政复议申请"), strip_subject("共办理人大建议")
+        ('行政复议申请', '人大建议')
         >>> strip_subject("新收费项目")
         '收费项目'
     """

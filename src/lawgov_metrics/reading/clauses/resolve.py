@@ -20,7 +20,7 @@ Examples:
     2
     >>> list_fit(q("1件"), [q("6件"), q("2件"), q("1件")], exhaustive=False)
     0
-    >>> share_fit(q("98.73%"), q("1497宗")), share_fit(q("98.73%"), q("1498宗"))
+    >>> share_fit(q("98.73%"), q("1497宗")), share_fit(q("98.73%"), q("700宗"))
     (1, 0)
 """
 
