@@ -32,14 +32,17 @@ __all__ = [
     "ACTION_VERBS",
     "AFTER_ACTIONS",
     "AMONG_BEFORE",
+    "AND_WORDS",
     "BARE_RATES",
     "CARRY_IN",
     "CARRY_OUT",
+    "CHANGE_COLUMN_WORDS",
     "CHANGE_VERB_TAILS",
     "CN_LABEL_AFTER",
     "COMPARE_LEADS",
     "COMPARE_WORDS",
     "CUT_VERBS",
+    "DATE_LABELS",
     "DEPARTMENT_ENDINGS",
     "DISCLOSURE_TITLE_WORDS",
     "DISPOSED_WORDS",
@@ -47,6 +50,10 @@ __all__ = [
     "EVENT_UNITS",
     "FLAT_LEADS",
     "FROM_WORDS",
+    "FURNITURE_LABELS",
+    "FURNITURE_WORDS",
+    "GENERIC_MEASURE_NOUNS",
+    "HANDLED_VERBS",
     "HANDLING_VERBS",
     "INTAKE_VERBS",
     "KEPT_VERBS",
@@ -69,9 +76,14 @@ __all__ = [
     "RANK_VERBS",
     "RATE_ACTIONS",
     "RATE_UNITS",
+    "REFUSAL_WORDS",
+    "REPORT_KIND_WORDS",
+    "REPORT_SUBJECT_WORDS",
     "RULE_OF_LAW_TITLE_WORDS",
+    "SELF_AND_PLACE_WORDS",
     "SHARE_WORDS",
     "SHOU_NOUN_NEXT",
+    "SOURCE_LABELS",
     "STREAK_VERBS",
     "SUBJECT_PREFIXES",
     "SUBJECT_SUFFIXES",
@@ -322,7 +334,7 @@ HANDLING_VERBS: Final = ("办理", "收到", "受理", "接收", "排查", "共"
 TOTAL_WORDS: Final = ("共", "总", "收到", "受理", "审结", "办结", "累计", "合计", "全年", "全部")
 #: Words of a share written as 占 (占比23.25%, 占总量的49.9%).
 SHARE_WORDS: Final = (
-    "占比", "占", "占到", "占全部", "占总数", "占总量", "占比重", "占的比例", "占比例",
+    "占比", "占", "占到", "占全部", "占总数", "占总量", "占总", "占比重", "占的比例", "占比例",
 )  # fmt: skip
 
 # -- reading: lists ------------------------------------------------------------------------------
@@ -372,3 +384,42 @@ CN_LABEL_AFTER: Final = (
     "理念", "方针", "战略", "经验", "精神", "重点", "目标", "政策", "措施", "举措", "意见",
     "部分", "实事", "民生",
 )  # fmt: skip
+
+# -- reading: the page and the report ---------------------------------------------------------
+
+#: Words a title line calls the document by (报告, 年报, a statistics 通报 …).
+REPORT_KIND_WORDS: Final = ("报告", "年报", "通报", "综述", "统计分析", "工作总结")
+#: What a report is about, after its jurisdiction in the title (…区法治政府建设…).
+REPORT_SUBJECT_WORDS: Final = ("法治政府", "法治建设", "依法行政", "政府信息公开", "政务公开")
+#: Labels of a publication date (发布日期: 2024-01-04).
+DATE_LABELS: Final = ("发布日期", "发布时间", "发文日期", "成文日期", "日期")
+#: Labels of the publishing office (文章来源: 花都区司法局).
+SOURCE_LABELS: Final = ("文章来源", "信息来源", "来源")
+#: Page furniture: words of a line that is no report text (分享到, 打印本页 …).
+FURNITURE_WORDS: Final = (
+    "headerBg", "分享到", "相关附件", "打印本页", "关闭窗口", "打印本文", "收藏本页", "发布日期",
+    "发布时间", "文章来源", "信息来源",
+)  # fmt: skip
+#: Page furniture written as a label and a colon (字体: 大 中 小, 访问量: 1234).
+FURNITURE_LABELS: Final = ("字体", "访问量", "浏览次数", "阅读次数", "点击数", "来源")
+
+# -- reading: more about figures -----------------------------------------------------------
+
+#: Column headings of a table column of changes, not of shares (同比, 增长, 增幅 …).
+CHANGE_COLUMN_WORDS: Final = (
+    "同比", "环比", "增长", "增幅", "增减", "增速", "变化", "升降", "较上年",
+)  # fmt: skip
+#: Words after a change's own noun that only name a measure of its figure (数量同比增长).
+GENERIC_MEASURE_NOUNS: Final = (
+    "总数", "总量", "数量", "件数", "案件数", "人数", "次数", "规模", "数", "量", "总体", "整体",
+    "总",
+)  # fmt: skip
+#: Words that join two named rates (参加率和及格率).
+AND_WORDS: Final = ("和", "与", "以及")
+#: Words a bracketed count names that make it no balance term (不予受理 is an outcome).
+REFUSAL_WORDS: Final = ("不予受理", "不予处理")
+#: A handled count, when a carry-over is counted inside it (办理申请152件(含上年结转6件)).
+HANDLED_VERBS: Final = ("办理",)
+#: How a report names its own jurisdiction (我区, 我局), and the endings of a place name.
+SELF_AND_PLACE_WORDS: Final = ("我区", "我市", "我县", "我局", "我省", "区", "市", "县", "省", "镇",
+                               "街道", "乡")  # fmt: skip

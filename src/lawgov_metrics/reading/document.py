@@ -67,7 +67,7 @@ CONTEXT_WINDOW: Final = 120
 ITEM_WINDOW: Final = 600
 
 #: What a title line calls the document (报告, 年报, a statistics 通报 ...).
-_TITLE_KIND_RE: Final = re.compile(r"报告|年报|通报|综述|统计分析|工作总结")
+_TITLE_KIND_RE: Final = re.compile(vocab.or_regex(vocab.REPORT_KIND_WORDS))
 _TITLE_WORDS_RE: Final = re.compile(vocab.or_regex(vocab.TITLE_WORDS))
 _TITLE_STOPS: Final = frozenset(",，。;；")
 

@@ -75,7 +75,7 @@ TIMES_OF_RE: Final = re.compile(
     f"{vocab.or_regex(vocab.TIMES_TO_VERBS)}(?:到|至|为))\\s?$"
 )
 #: Column headings of a table column of changes (同比, 增长, 增幅 …).
-_CHANGE_COLUMN_RE: Final = re.compile(r"同比|环比|增长|增幅|增减|增速|变化|升降|较上年")
+_CHANGE_COLUMN_RE: Final = re.compile(vocab.or_regex(vocab.CHANGE_COLUMN_WORDS))
 _TABLE_HEADER_LOOKBACK: Final = 40
 
 

@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from .. import vocab
+
 __all__ = ["FURNITURE_RE", "HEADING_RES", "LIST_MARKER_RE", "NOT_FIGURE_RES", "build"]
 
 #: Dates, times, years, ranges of months, document numbers, versions, formulas, names.
@@ -55,9 +57,12 @@ NOT_FIGURE_RES: Final = (
 )
 
 #: Page furniture lines (dropped before any figure is looked for).
+_FURNITURE_FIRST: Final = "".join(
+    sorted({w[0] for w in (*vocab.FURNITURE_WORDS, *vocab.FURNITURE_LABELS)} | {"【"})
+)
 FURNITURE_RE: Final = re.compile(
-    r"(?=[h分相字【访浏阅点打关收发文信来])(?:headerBg|分享到|相关附件|字体[:：]|【\s*字体|(?:访问量|浏览次数|阅读次数|点击数)\s?[:：]|"
-    r"打印本页|关闭窗口|打印本文|收藏本页|发布日期|发布时间|文章来源|信息来源|来源[:：])"
+    f"(?=[{_FURNITURE_FIRST}])(?:{vocab.or_regex(vocab.FURNITURE_WORDS)}|"
+    f"{vocab.or_regex(vocab.FURNITURE_LABELS)}\\s?[:：]|【\\s*字体)"
 )
 
 #: Headings: ``一、…``, ``(三)…`` / ``（三）…``, ``1.…`` at the start of a line.

@@ -40,13 +40,15 @@ _BODY_RE: Final = re.compile(
 )
 _YEAR_RE: Final = re.compile(r"((?:19|20)\d{2})\s?年")
 _OPENING_YEAR_RE: Final = re.compile(r"\s*(?:在)?((?:19|20)\d{2})\s?年(?:度)?[,，是里内]")
-_HEAD_RE: Final = re.compile(r"(法治政府|法治建设|依法行政|政府信息公开|政务公开)")
+_HEAD_RE: Final = re.compile(vocab.or_regex(vocab.REPORT_SUBJECT_WORDS))
 _PUB_RE: Final = re.compile(
-    r"(?:发布日期|发布时间|发文日期|成文日期|日期)\s?[:：]\s*(\d{4})\s*[-年./]\s*(\d{1,2})"
-    r"\s*[-月./]\s*(\d{1,2})"
+    vocab.or_regex(vocab.DATE_LABELS)
+    + r"\s?[:：]\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})"
 )
 _SIGN_DATE_RE: Final = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*$")
-_SOURCE_RE: Final = re.compile(r"(?:文章来源|信息来源|来源)\s?[:：]\s*([^\s|【】<>:：]{2,30})")
+_SOURCE_RE: Final = re.compile(
+    vocab.or_regex(vocab.SOURCE_LABELS) + r"\s?[:：]\s*([^\s|【】<>:：]{2,30})"
+)
 _RULE_OF_LAW_RE: Final = re.compile(vocab.or_regex(vocab.RULE_OF_LAW_TITLE_WORDS))
 _DISCLOSURE_RE: Final = re.compile(
     vocab.or_regex(vocab.DISCLOSURE_TITLE_WORDS) + r"|政府信息公开.{0,6}年度报告"

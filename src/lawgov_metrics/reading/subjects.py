@@ -70,14 +70,14 @@ _CHANGE_WORDS_RE: Final = re.compile(
 )
 #: Between two rates of ``上年为92.4%,提高到95.6%`` (the second is the first's indicator).
 TO_RE: Final = re.compile(
-    r"\s?[,，]?\s?(?:今年|本年|当年)?(?:提高|提升|上升|增长|增加|下降|降低|减少|回落|下滑)?"
-    r"(?:到|至)\s?"
+    rf"\s?[,，]?\s?{vocab.or_regex(vocab.THIS_YEAR_WORDS)}?"
+    rf"{vocab.or_regex((*vocab.UP_VERBS, *vocab.DOWN_VERBS))}?(?:到|至)\s?"
 )
 #: Before a share whose clause names nothing but the share (…276件,占比23.25%).
 SHARE_LEAD_RE: Final = re.compile(
     r"^[,，]?\s?(?:约)?占(?:比|总数的|总量的|全部的)?(?:为|达|约为?)?\s?$"
 )
-_RATE_LIST_SPLIT_RE: Final = re.compile(r"和|与|以及")
+_RATE_LIST_SPLIT_RE: Final = re.compile(vocab.or_regex(vocab.AND_WORDS))
 _CELL_SPLIT_RE: Final = re.compile(r"[|\t]")
 _HEADING_MARK_RE: Final = re.compile(
     r"^[ \t]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"

@@ -25,7 +25,7 @@ __all__ = ["NUMWORD", "int_of", "read"]
 
 NUMWORD: Final = r"[\d一二两三四五六七八九十]{1,3}"
 _STREAK_RE: Final = re.compile(rf"连续(第)?({NUMWORD})(个)?(年|届|次|个年度)")
-_PLACE_RE: Final = re.compile(r".{0,8}?(?:区|市|县|省|镇|街道|乡|我区|我市|我县|我局|我省)")
+_PLACE_RE: Final = re.compile(r".{0,8}?" + vocab.or_regex(vocab.SELF_AND_PLACE_WORDS))
 _STREAK_VERBS: Final = tuple(sorted(vocab.STREAK_VERBS, key=len, reverse=True))
 _QUOTE_MARKS: Final = frozenset('“”"《》')
 _AFTER_REACH: Final = 40

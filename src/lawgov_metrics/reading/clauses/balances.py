@@ -48,10 +48,21 @@ __all__ = ["TERMS", "BalanceTie", "read_balances"]
 #: The balance's terms, in the order of :class:`~lawgov_metrics.BalanceClaim`'s fields.
 TERMS: Final = ("received", "carried_in", "handled", "concluded", "carried_out")
 _OUTCOME_RE: Final = re.compile(vocab.or_regex(vocab.OUTCOME_VERBS))
-_HANDLED_RE: Final = re.compile(r"办理")
-_INCLUDED_RE: Final = re.compile(r"[(（]\s?(?:含|包含|包括)|包括|其中")
-_EXCLUDED_RE: Final = re.compile(r"[(（]\s?(?:不含|未含|未包含|不包含|不包括)")
-_NOT_A_TERM_RE: Final = re.compile(r"不予受理|不予处理|率")
+_HANDLED_RE: Final = re.compile(vocab.or_regex(vocab.HANDLED_VERBS))
+
+
+def _markers(*promises: vocab.ListPromise) -> str:
+    return vocab.or_regex(w for w, p in vocab.LIST_MARKERS.items() if p in promises)
+
+
+#: A carry-over counted inside the count before it: (含…), 包括…, 其中….
+_INCLUDED_RE: Final = re.compile(
+    rf"[(（]\s?{_markers(vocab.ListPromise.INCLUDED, vocab.ListPromise.SUBSET)}"
+    rf"|{_markers(vocab.ListPromise.SUBSET, vocab.ListPromise.PARTIAL)}"
+)
+#: A carry-over outside the count before it: (未包含…), (不含…).
+_EXCLUDED_RE: Final = re.compile(rf"[(（]\s?{_markers(vocab.ListPromise.EXCLUDED)}")
+_NOT_A_TERM_RE: Final = re.compile(vocab.or_regex(vocab.REFUSAL_WORDS) + "|率")
 _MAX_PER_TERM: Final = 3
 
 

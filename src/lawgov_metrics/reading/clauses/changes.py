@@ -76,12 +76,11 @@ _PP_VERB_RE: Final = re.compile(
 _DOUBLING_RE: Final = re.compile(r"翻(?:了)?([一二两三四\d])番")
 _FLAT_RE: Final = re.compile(vocab.or_regex(vocab.FLAT_LEADS) + r"(?:基本)?持平")
 #: Words of a growth's own noun that name only a measure of its figure (数量同比增长).
-_GENERIC_NOUN_RE: Final = re.compile(
-    r"(?:总数|总量|数量|件数|案件数|人数|次数|规模|数|量|总体|整体|总)$"
-)
+_GENERIC_NOUN_RE: Final = re.compile(vocab.or_regex(vocab.GENERIC_MEASURE_NOUNS) + "$")
 #: Words of time and comparison that name no indicator (是上年的2倍 -> 上年).
 _TIME_WORDS_RE: Final = re.compile(
-    rf"{_PRIOR}|同期|本年度?|今年|当年|全年|{_YEAR}度?|[是为的达较比与和到至了]|"
+    rf"{_PRIOR}|同期|{vocab.or_regex(vocab.THIS_YEAR_WORDS)}|本年度|全年|{_YEAR}度?"
+    r"|[是为的达较比与和到至了]|"
     + vocab.or_regex((*vocab.UP_VERBS, *vocab.DOWN_VERBS, *vocab.TIMES_TO_VERBS))
 )
 _CURRENT_KINDS: Final = frozenset({"count", "money", "rate", "duration", "other"})
