@@ -50,8 +50,13 @@ PERIOD_END: Final = frozenset("。!！?？\n")
 #: Clause boundaries.
 CLAUSE_END: Final = frozenset("。;；!！?？\n,，、:：|")
 
-_SENTENCE_RE: Final = re.compile("[。;；!！?？\n]")
-_PERIOD_RE: Final = re.compile("[。!！?？\n]")
+_CELL_SEP_RE: Final = re.compile("[|\t]")
+#: A heading line, by level: ``一、``, ``(一)``, ``1.`` (the patterns of masks.HEADING_RES).
+_HEADING_LINE_RE: Final = re.compile(
+    r"^[ \t]*+(?:([一二三四五六七八九十]{1,3}、)|([(（][一二三四五六七八九十]{1,3}[)）])"
+    r"|([0-9]{1,2}[.．、](?![0-9])))",
+    re.M,
+)
 _CLAUSE_RE: Final = re.compile("[。;；!！?？\n,，、:：|]")
 #: The start of a 一是/二是 item or a (1) item: where a rate's count may be looked for.
 _ITEM_RE: Final = re.compile(r"[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n")
@@ -107,6 +112,14 @@ def _title_span(norm: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
     return None
 
 
+def _table_lines(norm: str, lines: list[tuple[int, int]], line_starts: list[int]) -> frozenset[int]:
+    """The starts of the lines that are table rows (only lines with a | or a tab can be)."""
+    candidates = {
+        bisect.bisect_right(line_starts, m.start()) - 1 for m in _CELL_SEP_RE.finditer(norm)
+    }
+    return frozenset(lines[i][0] for i in candidates if i >= 0 and is_table_line(norm, *lines[i]))
+
+
 def is_table_line(norm: str, a: int, b: int) -> bool:
     """A row of a table: cells split by ``|`` (two or more, or one after a label) or tabs.
 
@@ -135,24 +148,20 @@ class Sections:
         self.starts: list[int] = []
         self.paths: list[tuple[str, ...]] = []
         stack: list[str | None] = [None, None, None]
-        for a, b in lines:
-            if b - a < 2:
-                continue
-            line = norm[a:b]
-            for level, rx in enumerate(masks.HEADING_RES):
-                if rx.match(line) is None:
-                    continue
-                body = line.strip()
-                for stop in ("。", ";", "；"):
-                    k = body.find(stop)
-                    if k > 0:
-                        body = body[:k]
-                stack[level] = body[:60]
-                for deeper in range(level + 1, len(stack)):
-                    stack[deeper] = None
-                self.starts.append(a)
-                self.paths.append(tuple(s for s in stack if s))
-                break
+        ends = dict(lines)
+        for m in _HEADING_LINE_RE.finditer(norm):
+            a = m.start()
+            level = 0 if m.group(1) else 1 if m.group(2) else 2
+            body = norm[a : ends.get(a, len(norm))].strip()
+            for stop in ("。", ";", "；"):
+                k = body.find(stop)
+                if k > 0:
+                    body = body[:k]
+            stack[level] = body[:60]
+            for deeper in range(level + 1, len(stack)):
+                stack[deeper] = None
+            self.starts.append(a)
+            self.paths.append(tuple(x for x in stack if x))
 
     def at(self, pos: int) -> tuple[str, ...]:
         """The heading path in force at ``pos``."""
@@ -197,19 +206,24 @@ class Document:
         """Normalise ``text`` and find its structure, once."""
         norm = normalize(text)
         lines = _lines(norm)
+        line_starts = [a for a, _ in lines]
         title = _title_span(norm, lines)
+        # one scan for every boundary; the coarser ones are among the clause ends
+        clause_ends = _positions(_CLAUSE_RE, norm)
+        sentence_ends = [i for i in clause_ends if norm[i] in SENTENCE_END]
+        period_ends = [i for i in sentence_ends if norm[i] in PERIOD_END]
         return cls(
             text=text,
             norm=norm,
             lines=lines,
-            line_starts=[a for a, _ in lines],
-            sentence_ends=_positions(_SENTENCE_RE, norm),
-            period_ends=_positions(_PERIOD_RE, norm),
-            clause_ends=_positions(_CLAUSE_RE, norm),
+            line_starts=line_starts,
+            sentence_ends=sentence_ends,
+            period_ends=period_ends,
+            clause_ends=clause_ends,
             item_ends=[m.end() for m in _ITEM_RE.finditer(norm)],
             title_span=title,
             sections=Sections(norm, lines),
-            table_lines=frozenset(a for a, b in lines if b > a and is_table_line(norm, a, b)),
+            table_lines=_table_lines(norm, lines, line_starts),
             blocked=masks.build(norm, lines, title),
         )
 

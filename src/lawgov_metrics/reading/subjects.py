@@ -84,6 +84,10 @@ _HEADING_MARK_RE: Final = re.compile(
     r"[0-9]{1,2}[.．、](?![0-9]))"
 )
 _CELL_STRIP: Final = PUNCT_STRIP + "\u3000.,，%‰"
+#: Where the noun after a figure ends: a clause boundary or a digit.
+_NOUN_END_RE: Final = re.compile("[。;；!！?？\n,，、:：|0-9]")
+_NOUN_STOP_RE: Final = re.compile(vocab.or_regex(vocab.NOUN_AFTER_STOPS))
+_DROP_PUNCT: Final = str.maketrans("", "", PUNCT_STRIP)
 _LIST_JOINERS: Final = frozenset("和及与或、")
 
 
@@ -213,22 +217,18 @@ def _cut_verb(s: str) -> str:
 
 def _noun_after(norm: str, end: int) -> str:
     rest = norm[end : end + 30]
-    stop = len(rest)
-    for i, ch in enumerate(rest):
-        if ch in CLAUSE_END or ch.isdigit():
-            stop = i
-            break
-    rest = rest[:stop]
+    stop = _NOUN_END_RE.search(rest)
+    if stop is not None:
+        rest = rest[: stop.start()]
     k = rest.rfind("的")
     if 0 <= k < len(rest) - 1:
         rest = rest[k + 1 :]
-    for w in vocab.NOUN_AFTER_STOPS:
-        k = rest.find(w)
-        if k > 0:
-            rest = rest[:k]
-        elif k == 0:
+    first = _NOUN_STOP_RE.search(rest)
+    if first is not None:
+        if first.start() == 0:
             return ""
-    return strip_subject("".join(ch for ch in rest if ch not in PUNCT_STRIP))
+        rest = rest[: first.start()]
+    return strip_subject(rest.translate(_DROP_PUNCT))
 
 
 def action_of(pre: str) -> str:

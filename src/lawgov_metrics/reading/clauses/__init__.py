@@ -74,7 +74,12 @@ def read_relations(
     """Read the lists, balances and rates of ``doc`` (after its changes: ``roles``)."""
     texts = [s.text for s in subjects]
     balances = read_balances(doc, cands, roles)
-    breakdowns = [b for b in read_lists(doc, cands, texts, roles) if not _of_balance(b, balances)]
+    term_of: dict[int, int] = {}  # candidate -> the balance it is a term of
+    for k, bal in enumerate(balances):
+        for t in (bal.received, bal.carried_in, bal.handled, bal.concluded, bal.carried_out):
+            if t is not None:
+                term_of[t] = k
+    breakdowns = [b for b in read_lists(doc, cands, texts, roles) if not _of_balance(b, term_of)]
     part_of: dict[int, BreakdownTie] = {}
     for b in breakdowns:
         for i in b.parts:
@@ -86,13 +91,10 @@ def read_relations(
     )
 
 
-def _of_balance(b: BreakdownTie, balances: Sequence[BalanceTie]) -> bool:
+def _of_balance(b: BreakdownTie, term_of: Mapping[int, int]) -> bool:
     """Whether ``b`` ties two terms of one balance (a balance is never a breakdown of one of
     its terms: 受理560件(未包含上年结转18件),其中已办结570件 lists no part of the 560)."""
-    if not isinstance(b.total.ref, int):
+    if not isinstance(b.total.ref, int) or b.total.ref not in term_of:
         return False
-    for bal in balances:
-        terms = {bal.received, bal.carried_in, bal.handled, bal.concluded, bal.carried_out}
-        if b.total.ref in terms and any(p in terms for p in b.parts):
-            return True
-    return False
+    k = term_of[b.total.ref]
+    return any(term_of.get(p) == k for p in b.parts)

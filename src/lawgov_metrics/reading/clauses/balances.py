@@ -167,7 +167,8 @@ def _read_one(
     found: dict[str, list[Candidate]] = {}
     prev_end = 0
     included_carry = False
-    for p in cands[k:]:
+    for j in range(k, len(cands)):
+        p = cands[j]
         if p.start >= pb:
             break
         if p.kind != "count" or roles.get(p.index) is not None:

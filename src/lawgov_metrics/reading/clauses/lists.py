@@ -59,7 +59,9 @@ _PLAIN: Final = tuple(
     if p not in (vocab.ListPromise.INCLUDED, vocab.ListPromise.EXCLUDED)
 )
 #: A list marker, bracketed or not (含/不含 only in brackets).
+_MARKER_FIRST: Final = "".join(sorted({w[0] for w in _PROMISES} | {"(", "（"}))
 _MARKER_RE: Final = re.compile(
+    rf"(?=[{_MARKER_FIRST}])"
     r"(?P<open>[(（]\s?)(?P<bword>" + vocab.or_regex(_PROMISES) + r")(?P<bcolon>[:：])?"
     r"|(?P<word>" + vocab.or_regex(_PLAIN) + r")(?P<colon>[:：])?"
 )
@@ -178,7 +180,8 @@ class _Lists:
         out: list[Candidate] = []
         k = bisect.bisect_left(self.starts, lo)
         last = lo
-        for p in self.cands[k:]:
+        for j in range(k, len(self.cands)):
+            p = self.cands[j]
             if p.start >= hi:
                 break
             if p.kind not in ("count", "money") or self.roles.get(p.index) == "difference":
