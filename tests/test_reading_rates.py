@@ -112,6 +112,13 @@ RATE_BASES = [
     # 占已办结的: the base the words name, over the handled count
     ("共办理政府信息公开申请86件，已办结80件，正在办理6件，其中予以公开40件，占已办结的50%。",
      "50", 80, 40, Arithmetic),
+    # the rate names a part further back than the nearest count (胜诉 / 胜诉率)
+    ("代理行政诉讼案件40宗，审结30宗；审结的案件中，胜诉24宗，撤诉6宗，胜诉率80%。",
+     "80", 30, 24, Arithmetic),
+    # a total, its part and the rate in three clauses of one sentence: stated, however
+    # many larger counts the item printed before
+    ("办结案件52件，调解9件，调撤率17.31%；行政诉讼发案量13件，败诉2件，败诉率15.38%。",
+     "15.38", 13, 2, Stated),
     # a share of all handled cases, pending ones included: the base the numbers fit
     ("共办理政府信息公开申请86件，已办结80件，正在办理6件，其中予以公开40件，占46.5%。",
      "46.5", 86, 40, Arithmetic),

@@ -152,9 +152,12 @@ class _Rates:
     def is_countable(self, p: Candidate) -> bool:
         return p.kind == "count" and self.roles.get(p.index) != "difference"
 
-    def totals_for_part(self, part: Candidate, item: int) -> list[Candidate]:
-        """Counts before ``part`` that may be its total, the likeliest first."""
+    def totals_for_part(self, part: Candidate, item: int, sa: int) -> list[Candidate]:
+        """Counts before ``part`` that may be its total, the likeliest first: those of the
+        rate's sentence (``sa`` on) before those further back, and among each, those
+        whose words make them a total (共, 收到, 办结 …) first."""
         lo = max(0, part.start - _FIND_TOTAL_REACH, item)
+        near: list[Candidate] = []
         worded: list[Candidate] = []
         plain: list[Candidate] = []
         for j in range(part.index - 1, -1, -1):
@@ -163,14 +166,18 @@ class _Rates:
                 break
             if not self.is_countable(p) or p.quantity.unit != part.quantity.unit:
                 continue
-            if p.quantity.value < part.quantity.value or p.index in self.shared:
+            if p.quantity.value < part.quantity.value:
                 continue
+            if p.index in self.shared and part.index in self.shared:
+                continue  # 优秀15卷,占比25%;良好30卷,占比50%: another part of the same list
             ctx = self.doc.words(self.doc.clause_start(p.start), p.start)
             if any(w in ctx for w in _TOTAL_WORDS) or "中" in self.doc.norm[p.end : p.end + 2]:
-                worded.append(p)
+                (near if p.start >= sa else worded).append(p)
+            elif p.start >= sa:
+                near.append(p)
             else:
                 plain.append(p)
-        return (worded + plain)[:_MAX_TOTALS]
+        return (near + worded + plain)[:_MAX_TOTALS]
 
     def read(self) -> list[ShareTie]:
         out: list[ShareTie] = []
@@ -217,6 +224,12 @@ class _Rates:
         stem = first.removesuffix("率")
         noun = stem[:-2]
         names_part = _count_names_part(stem, pctx)
+        if not names_part and not zhan and same_sentence and len(stem) >= 2:
+            # 胜诉24宗,撤诉3宗,胜诉率100%: the count the rate names, not the nearest one
+            named = self._named_part(c, prev, sa, stem)
+            if named is not None:
+                prev, names_part = named, True
+                pctx = self.clause_words(prev)
         listed = self.part_of.get(prev.index)
         part: Candidate | None = None
         refs: list[Ref]
@@ -240,7 +253,7 @@ class _Rates:
                 refs = [p.index for p in self._population(prev, sa)]
                 stated = False
             else:
-                totals = self.totals_for_part(prev, item)
+                totals = self.totals_for_part(prev, item, sa)
                 if base:
                     named = [t for t in totals if base in self.clause_words(t)]
                     totals = named + [t for t in totals if t not in named]
@@ -249,12 +262,9 @@ class _Rates:
                 if head is not None and not base:
                     refs = [head, *(r for r in refs if r != head)]
                 first_ref = refs[0] if refs else None
+                in_sentence = [r for r in refs if isinstance(r, int) and self.cands[r].start >= sa]
                 stated = same_sentence and (
-                    (
-                        len(refs) == 1
-                        and isinstance(first_ref, int)
-                        and self.cands[first_ref].start >= sa
-                    )
+                    (len(in_sentence) == 1 and first_ref == in_sentence[0])
                     or (
                         listed is not None
                         and listed.binding is Binding.STATED
@@ -297,6 +307,16 @@ class _Rates:
             total=total,
             part=part.index if part is not None else None,
         )
+
+    def _named_part(self, c: Candidate, prev: Candidate, sa: int, stem: str) -> Candidate | None:
+        """The count of ``c``'s sentence before ``prev`` whose words name the rate's stem."""
+        for j in range(prev.index - 1, -1, -1):
+            p = self.cands[j]
+            if p.start < sa:
+                return None
+            if self.is_countable(p) and _count_names_part(stem, self.clause_words(p)):
+                return p
+        return None
 
     def _adjacent(self, count: Candidate, rate: Candidate) -> bool:
         """Whether ``rate`` stands in the clause right after ``count``'s (or in it)."""
