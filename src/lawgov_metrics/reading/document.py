@@ -51,12 +51,6 @@ PERIOD_END: Final = frozenset("。!！?？\n")
 CLAUSE_END: Final = frozenset("。;；!！?？\n,，、:：|")
 
 _CELL_SEP_RE: Final = re.compile("[|\t]")
-#: A heading line, by level: ``一、``, ``(一)``, ``1.`` (the patterns of masks.HEADING_RES).
-_HEADING_LINE_RE: Final = re.compile(
-    r"^[ \t]*+(?:([一二三四五六七八九十]{1,3}、)|([(（][一二三四五六七八九十]{1,3}[)）])"
-    r"|([0-9]{1,2}[.．、](?![0-9])))",
-    re.M,
-)
 _CLAUSE_RE: Final = re.compile("[。;；!！?？\n,，、:：|]")
 #: The start of a 一是/二是 item or a (1) item: where a rate's count may be looked for.
 _ITEM_RE: Final = re.compile(r"[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n")
@@ -149,7 +143,7 @@ class Sections:
         self.paths: list[tuple[str, ...]] = []
         stack: list[str | None] = [None, None, None]
         ends = dict(lines)
-        for m in _HEADING_LINE_RE.finditer(norm):
+        for m in masks.HEADING_RE.finditer(norm):
             a = m.start()
             level = 0 if m.group(1) else 1 if m.group(2) else 2
             body = norm[a : ends.get(a, len(norm))].strip()

@@ -26,7 +26,14 @@ from typing import Final
 
 from .. import vocab
 
-__all__ = ["FURNITURE_RE", "HEADING_RES", "LIST_MARKER_RE", "NOT_FIGURE_RES", "build"]
+__all__ = [
+    "FURNITURE_RE",
+    "HEADING_MARK",
+    "HEADING_RE",
+    "LIST_MARKER_RE",
+    "NOT_FIGURE_RES",
+    "build",
+]
 
 #: Dates, times, years, ranges of months, document numbers, versions, formulas, names.
 #:
@@ -65,18 +72,14 @@ FURNITURE_RE: Final = re.compile(
     f"{vocab.or_regex(vocab.FURNITURE_LABELS)}\\s?[:：]|【\\s*字体)"
 )
 
-#: Headings: ``一、…``, ``(三)…`` / ``（三）…``, ``1.…`` at the start of a line.
-HEADING_RES: Final = (
-    re.compile(r"^[ \t]*([一二三四五六七八九十]{1,3}、)"),
-    re.compile(r"^[ \t]*([(（][一二三四五六七八九十]{1,3}[)）])"),
-    re.compile(r"^[ \t]*([0-9]{1,2}[.．、](?![0-9]))"),
+#: The marker of a heading at the start of a line, by level: ``一、…``, ``(三)…`` /
+#: ``（三）…``, ``1.…`` (group 1, 2 or 3).
+HEADING_MARK: Final = (
+    r"(?:([一二三四五六七八九十]{1,3}、)|([(（][一二三四五六七八九十]{1,3}[)）])"
+    r"|([0-9]{1,2}[.．、](?![0-9])))"
 )
-#: The same, over the whole text at once.
-_HEADINGS_RE: Final = re.compile(
-    r"^[ \t]*+([一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
-    r"[0-9]{1,2}[.．、](?![0-9]))",
-    re.M,
-)
+#: A heading line's marker, over the whole text at once.
+HEADING_RE: Final = re.compile(r"^[ \t]*+" + HEADING_MARK, re.M)
 
 #: List markers inside a line: ``(1)``, ``（2）``.
 LIST_MARKER_RE: Final = re.compile(r"(?=[(（])[(（]\s?[0-9]{1,2}\s?[)）]")
@@ -126,8 +129,9 @@ def build(norm: str, lines: list[tuple[int, int]], title_span: tuple[int, int] |
         a, b = lines[max(0, bisect.bisect_right(starts, m.start()) - 1)]
         if b - a < _FURNITURE_LINE:
             block(a, b)
-    for m in _HEADINGS_RE.finditer(norm):
-        block(m.start(1), m.end(1))
+    for m in HEADING_RE.finditer(norm):
+        k = m.lastindex or 1
+        block(m.start(k), m.end(k))
     _block_straight_quotes(norm, block)
     if title_span is not None:
         block(*title_span)

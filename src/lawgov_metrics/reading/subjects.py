@@ -35,6 +35,7 @@ from typing import Final
 import attrs
 
 from .. import vocab
+from . import masks
 from .document import CLAUSE_END, Document
 from .figures import Candidate
 
@@ -79,10 +80,7 @@ SHARE_LEAD_RE: Final = re.compile(
 )
 _RATE_LIST_SPLIT_RE: Final = re.compile(vocab.or_regex(vocab.AND_WORDS))
 _CELL_SPLIT_RE: Final = re.compile(r"[|\t]")
-_HEADING_MARK_RE: Final = re.compile(
-    r"^[ \t]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
-    r"[0-9]{1,2}[.．、](?![0-9]))"
-)
+_HEADING_MARK_RE: Final = re.compile(r"^[ \t]*" + masks.HEADING_MARK)
 _CELL_STRIP: Final = PUNCT_STRIP + "\u3000.,，%‰"
 #: Where the noun after a figure ends: a clause boundary or a digit.
 _NOUN_END_RE: Final = re.compile("[。;；!！?？\n,，、:：|0-9]")

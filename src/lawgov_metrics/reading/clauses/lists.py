@@ -430,18 +430,3 @@ def read_lists(
 ) -> list[BreakdownTie]:
     """Read every list frame of ``doc`` and return the breakdowns among them."""
     return _Lists(doc, cands, subjects, roles).read()
-
-
-def _frames_of(
-    doc: Document,
-    cands: Sequence[Candidate],
-    subjects: Sequence[str],
-    roles: Mapping[int, str],
-) -> tuple[list[BreakdownTie], dict[int, BreakdownTie]]:
-    """The breakdowns, and for each part the breakdown it is listed in."""
-    ties = read_lists(doc, cands, subjects, roles)
-    part_of: dict[int, BreakdownTie] = {}
-    for t in ties:
-        for i in t.parts:
-            part_of.setdefault(i, t)
-    return ties, part_of

@@ -55,8 +55,9 @@ from .resolve import Choice, Ref, resolve, share_fit
 __all__ = ["ShareTie", "read_rates"]
 
 _ZHAN_RE: Final = re.compile(
-    r"占(?P<base>[^,，。;；:：0-9%]{1,8}?的)?(?:比|到|全部|总[数量]?|比重|的比例|比例)?(?:的)?"
-    r"(?:为|达|约为?)?\s?$"
+    r"占(?P<base>[^,，。;；:：0-9%]{1,8}?的)?"
+    + vocab.or_regex(w[1:] for w in vocab.SHARE_WORDS if len(w) > 1)
+    + r"?(?:的)?(?:为|达|约为?)?\s?$"
 )
 _ZHAN_START_RE: Final = re.compile(r"(?:约)?占")
 _HANDLING_RE: Final = re.compile(vocab.or_regex(vocab.HANDLING_VERBS))
@@ -255,8 +256,8 @@ class _Rates:
             else:
                 totals = self.totals_for_part(prev, item, sa)
                 if base:
-                    named = [t for t in totals if base in self.clause_words(t)]
-                    totals = named + [t for t in totals if t not in named]
+                    by_base = [t for t in totals if base in self.clause_words(t)]
+                    totals = by_base + [t for t in totals if t not in by_base]
                 refs = [t.index for t in totals]
                 head = listed.total.ref if listed is not None else None
                 if head is not None and not base:
