@@ -158,3 +158,20 @@ def test_tab_and_single_pipe_table_rows() -> None:
 def test_visit_count_in_prose_is_no_furniture() -> None:
     assert quotes("门户网站全年访问量约182万人次,账号共27个。") == ["约182万人次", "27个"]
     assert quotes("访问量：1234\n办理案件12件。") == ["12件"]
+
+
+def test_a_count_without_its_unit_before_its_share_is_a_figure() -> None:
+    text = (
+        "居于前三位的是:行政处罚860,占收到申请总数的34.1%;行政强制215,占8.5%。"
+        "审结案件1930,审结率为86.2%。"
+    )
+    assert quotes(text)[:2] == ["860", "34.1%"]
+    assert "1930" in quotes(text)
+    # a bare number with no share or rate after it stays no figure
+    assert quotes("编号860,办结。") == []
+
+
+def test_table_columns_of_changes_hold_growth_rates() -> None:
+    text = "项目 | 件数 | 同比 | 占比\n行政许可 | 320 | 409% | 64%\n行政处罚 | 45 | 12% | 9%\n"
+    kinds = [(f.quote, f.kind) for f in extract(text).figures if f.unit == "%"]
+    assert kinds == [("409%", "growth"), ("64%", "rate"), ("12%", "growth"), ("9%", "rate")]

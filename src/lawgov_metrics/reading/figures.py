@@ -63,6 +63,9 @@ _BARE_PREV: Final = frozenset("为请计共达量数是有")
 _BARE_NEXT: Final = frozenset(",，。;；)）\n")
 _CN_BAD_PREV: Final = frozenset("第每逐唯统进这那哪某几前头单同之上下初首其任另整万")
 _CELL_SEPS: Final = ("|", "\t")
+_CJK_RE: Final = re.compile(r"[\u4e00-\u9fff]")
+#: A share or a rate in the clause after a number (,占…%; ,审结率为…).
+_SHARE_NEXT_RE: Final = re.compile(r"[,，]\s?(?:约)?(?:占|[\u4e00-\u9fff]{1,6}?率)")
 _CHANGE_VERBS: Final = vocab.or_regex((*vocab.UP_VERBS, *vocab.DOWN_VERBS, "减少了"))
 #: A change verb just before a figure (增长12%, 下降了3件).
 GROWTH_VERB_RE: Final = re.compile(
@@ -216,7 +219,15 @@ def _bare_ok(doc: Document, ns: int, end: int) -> bool:
         return True
     prev = norm[ns - 1 : ns]
     nxt = norm[end : end + 1]
-    return bool(prev in _BARE_PREV and prev and (not nxt or nxt in _BARE_NEXT))
+    if prev in _BARE_PREV and prev and (not nxt or nxt in _BARE_NEXT):
+        return True
+    # 行政处罚2100,占收到申请总数的33.9%: a count whose unit the writer left out, after its
+    # noun and before the share or rate of it
+    return (
+        bool(prev)
+        and _CJK_RE.match(prev) is not None
+        and (_SHARE_NEXT_RE.match(norm, end) is not None)
+    )
 
 
 def _chinese(doc: Document, m: QuantityMatch) -> _Found | None:
