@@ -261,7 +261,10 @@ class Figure:
         span: ``(start, end)`` character offsets of ``quote`` in the report text.
         section: The heading path the figure sits under, outermost first.
         kind: ``"count"``, ``"rate"``, ``"money"``, ``"duration"``, ``"growth"``,
-            ``"pp_change"`` or ``"other"``.
+            ``"pp_change"`` or ``"other"``; ``"sum"`` for a total the text gives only as
+            the sum of printed figures (本年收到62件,上年结转4件,其中… lists the parts of 66),
+            which is never in ``Report.figures``: its quote runs from the first term to the
+            last and its quantity's text is ``62件+4件``.
         context: The sentence (clause) around the figure, for display.
     """
 
@@ -409,7 +412,7 @@ class BreakdownClaim(_ClaimBase):
     """A total and its parts (共…其中…, 分别为…, 包括…).
 
     Attributes:
-        total: The whole.
+        total: The whole: a printed figure, or the sum of printed ones (kind ``"sum"``).
         parts: The parts, in text order.
         exhaustive: ``True`` when the parts are meant to add up to the total
             (分别为, a complete list); ``False`` when they are only some of it (其中 one item).
