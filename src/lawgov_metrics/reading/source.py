@@ -327,6 +327,32 @@ class _TextParser(HTMLParser):
 _BLANKS_RE: Final = re.compile(r"(?<![ \t\r\f\v])[ \t\r\f\v]*+\n\s*\n[ \t\r\f\v]*+")
 
 
+def _unopenable(html_text: str) -> str:
+    """``html_text`` with every ``<`` that can never be closed written as ``&lt;``.
+
+    The standard parser tries each unclosed ``<`` (a tag with no ``>`` after it, a comment
+    with no ``-->``) against the rest of the page, once per ``<``: quadratic time on a page
+    of such soup. A ``<`` after the page's last ``>`` (a ``<!--`` after its last ``-->``)
+    can only be text, so it is escaped first and the parser reads it as text at once.
+
+    Examples:
+        >>> _unopenable("<p>a</p> 1<2 <!-- x")
+        '<p>a</p> 1&lt;2 &lt;!-- x'
+    """
+    last_close = html_text.rfind(">")
+    last_comment_end = html_text.rfind("-->")
+    first = html_text.find("<", last_close + 1)
+    tail_comments = html_text.find("<!--", last_comment_end + 1)
+    if first < 0 and tail_comments < 0:
+        return html_text
+    head_end = len(html_text) if first < 0 else first
+    head = html_text[:head_end]
+    if tail_comments >= 0 and tail_comments < head_end:
+        start = tail_comments
+        head = head[:start] + head[start:].replace("<!--", "&lt;!--")
+    return head + html_text[head_end:].replace("<", "&lt;")
+
+
 def html_to_text(html_text: str) -> str:
     """Strip markup from an HTML page, keeping text order; blocks become line breaks.
 
@@ -345,7 +371,7 @@ def html_to_text(html_text: str) -> str:
     """
     parser = _TextParser()
     try:
-        parser.feed(html_text)
+        parser.feed(_unopenable(html_text))
         parser.close()
     except Exception:  # the standard parser gives up on some soups: keep the text as is
         return html_text

@@ -81,6 +81,8 @@ SHARE_LEAD_RE: Final = re.compile(
 _RATE_LIST_SPLIT_RE: Final = re.compile(vocab.or_regex(vocab.AND_WORDS))
 _CELL_SPLIT_RE: Final = re.compile(r"[|\t]")
 _HEADING_MARK_RE: Final = re.compile(r"^[ \t]*" + masks.HEADING_MARK)
+#: At most this many rates listed before one figure (参加率、及格率、优秀率达到100%).
+_MAX_LISTED: Final = 8
 _CELL_STRIP: Final = PUNCT_STRIP + "\u3000.,，%‰"
 #: Where the noun after a figure ends: a clause boundary or a digit.
 _NOUN_END_RE: Final = re.compile("[。;；!！?？\n,，、:：|0-9]")
@@ -404,7 +406,7 @@ def _rate_subject(doc: Document, pre: str, cs: int, floor: int) -> Subject:
         text, listed = subj[-SUBJECT_MAX:], []
     # rates listed before with 、 (参加率、及格率达到100%)
     k = cs - 1
-    while k >= 0 and norm[k] == "、":
+    while k >= 0 and norm[k] == "、" and len(listed) < _MAX_LISTED:
         ps = doc.clause_start(k, floor)
         item = strip_subject(doc.words(ps, k), min_rest=3)
         if item.endswith("率") and not any(ch.isdigit() for ch in item) and len(item) <= 16:
