@@ -186,7 +186,7 @@ PACKAGE = pathlib.Path(checks.__file__).parent
 #: What the checks may import from the rest of the library (lower layers only).
 ALLOWED = {
     "errors", "records", "results", "rounding", "growth", "vocab", "indicators", "numerals",
-    "tables", "template", "_decimal",
+    "tables", "template", "_decimal", "reasons",
 }  # fmt: skip
 
 

@@ -177,19 +177,6 @@ def test_shown_names_are_one_printable_line(name: str) -> None:
         assert s.endswith("'")
 
 
-@given(st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "S", "Zs"])))
-def test_text_is_never_sniffed_as_binary(text: str) -> None:
-    assert _inputs.sniff_binary(text.encode("utf-8")) is None
-    assert _inputs.sniff_binary(text.encode("gb18030", errors="ignore")) is None
-
-
-@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_a_bom_is_left_to_the_reader(codec: str) -> None:
-    # 一 (U+4E00) puts a NUL byte at the other parity than the ASCII digits do
-    text = SEED.read_text(encoding="utf-8") + "一二三 2023年"
-    assert _inputs.sniff_binary(text.encode(codec)) is None
-
-
 def test_the_readers_warnings_go_to_stderr(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -219,7 +206,7 @@ def test_a_read_error_from_the_reader_is_exit_2(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(path: object) -> lm.Report:
-        raise lm.ReadError("binary input: 12 NUL bytes")
+        raise lm.ReadError(path, "binary input: 12 NUL bytes")
 
     monkeypatch.setattr(lm, "read_report", refuse)
     code, out, err = run(["extract", str(SEED)], capsys)
@@ -250,7 +237,7 @@ def test_audit_lists_unreadable_files_and_exits_2(
     assert "wrote" in out
     html = page.read_text(encoding="utf-8")
     skipped = html[html.index('id="skipped"') : html.index('id="folded"')]
-    assert "broken.txt: binary data" in skipped
+    assert "broken.txt: the bytes hold NUL characters (binary data, not text)" in skipped
     assert "empty.html: the file is empty" in skipped
     assert "original.pdf: a PDF document" in skipped
     assert "2 reports" in html

@@ -17,6 +17,8 @@ from lawgov_metrics.extract import read_report
 DATA = pathlib.Path(__file__).parent / "data"
 GOLD_FILES = sorted(DATA.glob("*.gold.json"))
 BAR = 0.98
+#: The terms of a balance claim, as the gold files name them.
+BALANCE_TERMS = ("received", "carried_in", "handled", "concluded", "carried_out")
 
 
 def _dec(x: object) -> Decimal | None:
@@ -65,6 +67,8 @@ def _claim_key(c: Any) -> tuple[object, ...]:
         return ("pp_change", _dec(c.rate.value), v(c.figure), v(c.basis))
     if c.kind == "breakdown":
         return ("breakdown", v(c.total), tuple(v(p) for p in c.parts))
+    if c.kind == "balance":
+        return ("balance", *(v(getattr(c, t)) for t in BALANCE_TERMS))
     if c.kind == "streak":
         return ("streak", c.years)
     return ("rank", c.rank, c.scope)
@@ -96,6 +100,8 @@ def _gold_key(g: dict[str, Any]) -> tuple[object, ...]:
         return ("pp_change", _dec(g["rate"]), _dec(g["figure"]), basis)
     if k == "breakdown":
         return ("breakdown", _dec(g["total"]), tuple(_dec(p) for p in g["parts"]))
+    if k == "balance":
+        return ("balance", *(_dec(g.get(t)) for t in BALANCE_TERMS))
     if k == "streak":
         return ("streak", g["years"])
     return ("rank", g["rank"], g["scope"])

@@ -213,3 +213,11 @@ def test_growth_parts_are_reduced_int64() -> None:
     assert g["growth_approx"].tolist() == [0.165, float(Fraction(160, 233))]
     assert g["growth"].dtype.name == "fraction"
     assert g["current"].dtype.name == "exact_decimal"
+
+
+def test_a_growth_whose_denominator_is_past_int64_boxes_exactly() -> None:
+    # (1 - 2**63) / 2**63: the numerator fits int64, the denominator does not
+    data = [("乙区", "行政复议申请", 2019, 2**63, False), ("乙区", "行政复议申请", 2020, 1, False)]
+    g = panel_of(data).growth()
+    assert g["growth"].tolist() == [Fraction(1 - 2**63, 2**63)]
+    assert_matches_oracle(panel_of(data), derived=False)

@@ -77,12 +77,13 @@ _EXPORTS: dict[str, str] = {
     "CheckResult": "results",
     "Severity": "results",
     "Status": "results",
-    # extraction
-    "extract": "extract",
-    "read_report": "extract",
+    # reading (lawgov_metrics.extract re-exports the same functions)
+    "extract": "reading",
+    "html_to_text": "reading",
+    "read_report": "reading",
     # checks
     "CHECKS": "checks",
-    "Reason": "checks",
+    "Reason": "reasons",
     "check": "checks",
     # vectorised mappers
     "check_share_frame": "mappers",
@@ -149,6 +150,7 @@ __all__ = [
     "extract",
     "find_quantities",
     "growth_rate",
+    "html_to_text",
     "implied_prior",
     "integer_priors",
     "multiple_factor",
@@ -172,8 +174,8 @@ __all__ = [
 
 _SUBMODULES = {
     "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
-    "numerals", "panel", "plotting", "reading", "records", "results", "rounding", "strategies",
-    "tables", "template", "testing",
+    "numerals", "panel", "plotting", "reading", "reasons", "records", "results", "rounding",
+    "strategies", "tables", "template", "testing", "vocab",
 }  # fmt: skip
 
 
@@ -195,10 +197,10 @@ def __dir__() -> list[str]:
 # ``extract`` is both a function and the name of its module. Importing the submodule makes
 # Python bind the module to the package attribute, so the function is bound eagerly here:
 # later imports of ``lawgov_metrics.extract`` find it in sys.modules and leave it alone.
-from .extract import extract, read_report  # noqa: E402
+from .extract import extract, html_to_text, read_report  # noqa: E402
 
 if TYPE_CHECKING:
-    from .checks import CHECKS, Reason, check
+    from .checks import CHECKS, check
     from .errors import (
         ArgumentTypeError,
         ArgumentValueError,
@@ -230,6 +232,7 @@ if TYPE_CHECKING:
     from .numerals import find_quantities, parse_number, parse_quantity
     from .panel import Panel
     from .plotting import plot_compare, plot_growth, plot_small_multiples, plot_trend
+    from .reasons import Reason
     from .records import (
         BalanceClaim,
         Binding,

@@ -50,6 +50,20 @@ class ParseError(LawgovMetricsError, ValueError):
         super().__init__(f"cannot parse {text!r}: {reason}")
 
 
+class ReadError(LawgovMetricsError, ValueError):
+    """A file's bytes are not a report's text (binary data, a PDF, an image).
+
+    Attributes:
+        path: The file, as given.
+        reason: What made the bytes unreadable as text.
+    """
+
+    def __init__(self, path: object, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot read {path!r} as text: {reason}")
+
+
 class UndefinedGrowthError(LawgovMetricsError, ZeroDivisionError):
     """A growth rate was asked for where none is defined (a prior value <= 0)."""
 
@@ -134,10 +148,6 @@ class InvalidOptionError(ArgumentValueError):
         ...     exc.argument, isinstance(exc, lm.InvalidArgumentError)
         ('checks', True)
     """
-
-
-class ReadError(LawgovMetricsError, ValueError):
-    """A file is not a report that can be read as text (empty, binary, a PDF)."""
 
 
 class IntervalError(LawgovMetricsError, ValueError):

@@ -122,6 +122,7 @@ _TRAD_PAIRS = (
     "嶺岭組组織织訓训結结錯错進进週周勢势製制雜杂襲袭強强項项紮扎鬆松"
     "營营構构勵励驗验閱阅備备舊旧廳厅覺觉懲惩審审彈弹總总鑑鉴鑒鉴"
     "○〇◯〇過过內内筆笔噸吨畝亩類类時时鐘钟冊册樁桩顆颗隻只檔档圓元"
+    "轉转載载領领熱热許许詳详稱称義义觀观變变陳陈擁拥雖虽嚴严懷怀禮礼興兴徵征違违"
 )
 
 
@@ -441,7 +442,8 @@ def _decimal(sign: int, digits: str, exponent: int) -> Decimal:
     if exponent > 0:
         digits += "0" * exponent
         exponent = 0
-    return Decimal((sign, tuple(int(c) for c in digits), exponent))
+    # a Decimal read from a string is exact, whatever the context's precision
+    return Decimal(f"{'-' if sign else ''}{digits}E{exponent}")
 
 
 def _shift(d: Decimal, k: int) -> Decimal:

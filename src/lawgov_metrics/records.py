@@ -245,6 +245,14 @@ def _to_binding(value: Binding | str) -> Binding:
     return value if isinstance(value, Binding) else Binding(value)
 
 
+def _alternatives(values: Iterable[Figure]) -> tuple[Figure, ...]:
+    return tuple(values)
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """One figure found in a report, with where it came from.
@@ -256,7 +264,10 @@ class Figure:
         span: ``(start, end)`` character offsets of ``quote`` in the report text.
         section: The heading path the figure sits under, outermost first.
         kind: ``"count"``, ``"rate"``, ``"money"``, ``"duration"``, ``"growth"``,
-            ``"pp_change"`` or ``"other"``.
+            ``"pp_change"`` or ``"other"``; ``"sum"`` for a total the text gives only as
+            the sum of printed figures (本年收到62件,上年结转4件,其中… lists the parts of 66),
+            which is never in ``Report.figures``: its quote runs from the first term to the
+            last and its quantity's text is ``62件+4件``.
         context: The sentence (clause) around the figure, for display.
     """
 
@@ -343,7 +354,7 @@ class GrowthClaim(_ClaimBase):
     form: str = "percent"
     difference: Quantity | None = None
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "growth"
 
 
@@ -365,7 +376,7 @@ class ShareClaim(_ClaimBase):
     total: Figure | None = None
     part: Figure | None = None
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "share"
 
     @property
@@ -395,7 +406,7 @@ class PPChangeClaim(_ClaimBase):
     basis: Figure | None = None
     direction: Literal["up", "down", "flat"] = "up"
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "pp_change"
 
 
@@ -404,7 +415,7 @@ class BreakdownClaim(_ClaimBase):
     """A total and its parts (共…其中…, 分别为…, 包括…).
 
     Attributes:
-        total: The whole.
+        total: The whole: a printed figure, or the sum of printed ones (kind ``"sum"``).
         parts: The parts, in text order.
         exhaustive: ``True`` when the parts are meant to add up to the total
             (分别为, a complete list); ``False`` when they are only some of it (其中 one item).
@@ -420,7 +431,7 @@ class BreakdownClaim(_ClaimBase):
     parts: tuple[Figure, ...] = ()
     exhaustive: bool = False
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "breakdown"
 
     @property
@@ -466,7 +477,7 @@ class BalanceClaim(_ClaimBase):
     concluded: Figure | None = None
     carried_out: Figure | None = None
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
-    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=tuple)
+    alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "balance"
 
     @property
@@ -585,7 +596,7 @@ class Report:
     source: str | None = None
     path: str | None = attrs.field(default=None, repr=False)
     doc_type: str | None = None
-    warnings: tuple[str, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_strings, repr=False)
     disclosure: DisclosureTables | None = attrs.field(default=None, repr=False)
 
     @property

@@ -28,7 +28,7 @@ from .records import Figure
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .checks.reasons import Reason  # a type only: results never imports the checks
+    from .reasons import Reason
     from .rounding import Interval
 
 __all__ = ["CheckReport", "CheckResult", "Severity", "Status"]

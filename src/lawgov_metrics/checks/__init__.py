@@ -71,8 +71,8 @@ Examples:
 
 from __future__ import annotations
 
+from ..reasons import Reason
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import CHECKS, CheckSpec
 
 # The families, in catalogue order: importing a module registers its checks.

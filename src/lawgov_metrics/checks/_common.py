@@ -7,11 +7,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from ..reasons import Reason
 from ..records import Figure, Qualifier, Report
 from ..results import CheckResult, Status
 from ..rounding import Interval
 from ..vocab import RATE_UNITS, same_unit_family
-from .reasons import Reason
 
 __all__ = [
     "consecutive",

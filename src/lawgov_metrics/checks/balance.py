@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from ..reasons import Reason
 from ..records import BalanceClaim, Figure, Report
 from ..results import CheckResult, Status
 from ..rounding import Interval
@@ -12,7 +13,6 @@ from ._common import make_result
 from ._evidence import judge, tie_of
 from ._format import num, q, show
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import report_check
 
 __all__ = ["check_balance_sum"]

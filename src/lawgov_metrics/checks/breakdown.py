@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from .._decimal import dsum
+from ..reasons import Reason
 from ..records import BreakdownClaim, Figure, Report
 from ..results import CheckResult, Status
 from ..rounding import Interval
@@ -14,7 +15,6 @@ from ._common import entirely_above, make_result
 from ._evidence import judge, tie_of
 from ._format import q, quotes
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import report_check
 
 __all__ = ["check_breakdown_part_exceeds_whole", "check_breakdown_sum"]

@@ -50,11 +50,11 @@ from typing import Final
 
 from .. import template as tpl
 from .._decimal import dsum, subtract
+from ..reasons import Reason
 from ..records import Figure, Report
 from ..results import CheckResult, Status
 from ..tables import DisclosureCell, DisclosureTable
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import report_check
 
 __all__ = [

@@ -33,11 +33,11 @@ from typing import Final
 
 from .. import template as tpl
 from ..numerals import normalize
+from ..reasons import Reason
 from ..records import Figure, Qualifier, Report
 from ..results import CheckResult, Status
 from .config import CheckConfig
 from .disclosure import _fmt, _t3, _Term, figures_by_span, needs_year
-from .reasons import Reason
 from .registry import report_check
 
 __all__ = ["check_disclosure_cross_document", "check_disclosure_prose", "named_cell"]

@@ -6,12 +6,12 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from .._decimal import normalize
+from ..reasons import Reason
 from ..records import Figure, Qualifier, Report
 from ..results import CheckResult, Status
 from ._common import in_template_table, is_rate, make_result
 from ._format import q
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import group_check, report_check
 from .subjects import same_indicator, subject_key
 

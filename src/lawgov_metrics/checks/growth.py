@@ -14,6 +14,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from .. import growth as arithmetic
+from ..reasons import Reason
 from ..records import Figure, GrowthClaim, Qualifier, Report
 from ..results import CheckResult, Status
 from ..rounding import Interval
@@ -21,7 +22,6 @@ from ._common import consecutive, entirely_above, is_exact_count, make_result, y
 from ._evidence import judge, tie_of
 from ._format import candidates, cq, pct, q, quotes, show
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import pair_check, report_check
 from .subjects import matching_figures
 

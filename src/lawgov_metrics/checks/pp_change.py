@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
+from ..reasons import Reason
 from ..records import Figure, PPChangeClaim, Report
 from ..results import CheckResult, Status
 from ..rounding import Interval
@@ -12,7 +13,6 @@ from ._common import consecutive, make_result, year_word
 from ._evidence import judge, tie_of
 from ._format import cq, num, q, show
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import report_check
 from .subjects import matching_figures
 

@@ -36,12 +36,12 @@ from typing import Literal, Protocol, cast
 import attrs
 
 from ..errors import ArgumentTypeError, InvalidOptionError
+from ..reasons import Reason
 from ..records import Report
 from ..results import CheckResult, Status
 from ._common import labels, make_result
 from .config import CheckConfig
 from .pairing import Lineup, lineup
-from .reasons import Reason
 
 __all__ = [
     "CHECKS",

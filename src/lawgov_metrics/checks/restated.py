@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..reasons import Reason
 from ..records import Figure, GrowthClaim, PPChangeClaim, Qualifier, Report
 from ..results import CheckResult, Severity, Status
 from ..vocab import CARRY_IN, CARRY_OUT, or_regex
@@ -15,7 +16,6 @@ from ._common import is_rate, make_result, units_compatible
 from ._evidence import Tie, judge, tie_of
 from ._format import cq, q, quotes
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import pair_check
 from .subjects import matching_figures, subject_key
 

@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from .. import growth as arithmetic
+from ..reasons import Reason
 from ..records import BreakdownClaim, Figure, Qualifier, Quantity, Report, ShareClaim
 from ..results import CheckResult, Status
 from ..rounding import Interval
@@ -19,7 +20,6 @@ from ._common import is_exact_count, is_rate, make_result
 from ._evidence import judge, tie_of
 from ._format import candidates, cq, pct, q, quotes, show
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import report_check
 
 __all__ = ["check_share_all_100", "check_share_granularity", "check_share_range"]

@@ -7,13 +7,13 @@ import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
+from ..reasons import Reason
 from ..records import Report, StreakClaim
 from ..results import CheckResult, Status
 from ..vocab import STREAK_NOISE_WORDS, or_regex
 from ._common import consecutive, make_result
 from ._format import cq
 from .config import CheckConfig
-from .reasons import Reason
 from .registry import pair_check
 
 __all__ = ["check_streak_sequence"]

@@ -2,20 +2,17 @@
 
 Every file is looked at before it is read: a missing file, a broken symbolic link, a link
 loop, a directory or a device, an empty file, a PDF, an office document, an image and
-other binary data each get their own one-line reason, and a file that yields no figure is
-refused unless ``--allow-empty`` is given. File names are shown with control characters
-escaped, so a name holding a newline cannot forge an output line.
+other binary data each get their own one-line reason (the reader,
+:func:`lawgov_metrics.read_report`, names the non-text formats it recognises), and a file
+that yields no figure is refused unless ``--allow-empty`` is given. File names are shown
+with control characters escaped, so a name holding a newline cannot forge an output line.
 
 Examples:
-    >>> from lawgov_metrics.cli._inputs import shown, sniff_binary
+    >>> from lawgov_metrics.cli._inputs import shown
     >>> shown("花都区 2023.txt")
     '花都区 2023.txt'
     >>> shown("evil\\n[PASS] all good.txt")
     "'evil\\\\n[PASS] all good.txt'"
-    >>> sniff_binary(b"%PDF-1.7 ...")
-    'a PDF document, not text: convert it to text first (for example with pdftotext)'
-    >>> sniff_binary("收到行政复议申请786宗".encode()) is None
-    True
 """
 
 from __future__ import annotations
@@ -35,23 +32,8 @@ if TYPE_CHECKING:
     from ..records import Report
     from ._progress import Progress
 
-__all__ = ["Loaded", "describe_path", "load", "one_line", "read_one", "shown", "sniff_binary"]
+__all__ = ["Loaded", "describe_path", "load", "one_line", "read_one", "shown"]
 
-# File signatures of formats people save reports in that are not text.
-_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF-", "a PDF document, not text: convert it to text first (for example with pdftotext)"),
-    (b"PK\x03\x04", "a ZIP archive (a .docx, .xlsx or .ofd file?), not text: save it as text"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc, .xls, .wps), not text"),
-    (b"{\\rtf", "an RTF document, not plain text: save it as text"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image, not text"),
-    (b"\xff\xd8\xff", "a JPEG image, not text"),
-    (b"GIF8", "a GIF image, not text"),
-    (b"\x1f\x8b", "gzip-compressed data, not text: decompress it first"),
-)
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
-# Bytes that never occur in text: C0 controls except tab, line feed, vertical tab, form
-# feed, carriage return and escape.
-_CONTROL = frozenset(range(0x09)) | frozenset(range(0x0E, 0x1B)) | frozenset(range(0x1C, 0x20))
 _SNIFF = 8192
 
 
@@ -90,62 +72,6 @@ def one_line(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
-
-
-# Code points of Chinese text: ASCII, Latin, general and CJK punctuation, kana, CJK
-# ideographs, compatibility ideographs, full-width forms.
-_PLAUSIBLE = (
-    (0x09, 0x0D), (0x20, 0x7E), (0xA0, 0x2FF), (0x2000, 0x206F), (0x2E80, 0x9FFF),
-    (0xF900, 0xFAFF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
-)  # fmt: skip
-
-
-def _plausible(ch: str) -> bool:
-    code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _PLAUSIBLE)
-
-
-def _looks_like_utf16(head: bytes) -> bool:
-    """Whether ``head`` decodes strictly as UTF-16 into text of Chinese-report characters.
-
-    Other bytes decoded as UTF-16 land all over the code space (private use, Hangul, Yi,
-    surrogates), so at least 95 % plausible characters is a strong sign of real UTF-16.
-    """
-    even = head[: len(head) // 2 * 2]
-    for codec in ("utf-16-le", "utf-16-be"):
-        for cut in (even, even[:-2]):  # the sniffed head may end inside a surrogate pair
-            try:
-                text = cut.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            good = sum(1 for ch in text if _plausible(ch))
-            if text and good * 100 >= 95 * len(text):
-                return True
-    return False
-
-
-def sniff_binary(raw: bytes) -> str | None:
-    """Why ``raw`` is not text, or ``None`` when it may be.
-
-    Known file signatures are named (PDF, ZIP, Office, images, gzip); otherwise a NUL byte
-    or more than 1 % control bytes in the first 8 KB make it binary. Text with a byte order
-    mark, and UTF-16 without one (bytes that decode strictly as UTF-16 into text), is left to
-    the decoder.
-    """
-    for magic, what in _MAGIC:
-        if raw.startswith(magic):
-            return what
-    if raw.startswith(_BOMS):
-        return None
-    head = raw[:_SNIFF]
-    if b"\x00" in head:
-        if _looks_like_utf16(head):
-            return None  # UTF-16 without a byte order mark: the decoder decides
-        return "binary data (NUL bytes), not text"
-    controls = sum(1 for b in head if b in _CONTROL)
-    if controls * 100 > len(head):
-        return f"binary data ({controls} control bytes in the first {len(head)}), not text"
-    return None
 
 
 def describe_path(path: Path) -> str | None:
@@ -194,27 +120,24 @@ def read_one(path: Path, *, jurisdiction: str | None = None, year: int | None = 
 
     why = describe_path(path)
     if why is not None:
-        raise ReadError(why)
+        raise ReadError(path, why)
     try:
         with path.open("rb") as fh:
             head = fh.read(_SNIFF)
     except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from exc
+        raise ReadError(path, exc.strerror or str(exc)) from exc
     if not head.strip():
-        raise ReadError("the file is empty" if not head else "the file holds only white space")
-    # The reader is expected to raise ReadError on binary input itself; this check keeps
-    # the command line honest until then.
-    binary = sniff_binary(head)
-    if binary is not None:
-        raise ReadError(binary)
+        raise ReadError(
+            path, "the file is empty" if not head else "the file holds only white space"
+        )
     try:
         report = read_report(path)
     except ReadError:
         raise
     except (OSError, ValueError, LawgovMetricsError) as exc:
-        raise ReadError(str(exc)) from exc
+        raise ReadError(path, str(exc)) from exc
     if not report.text.strip():
-        raise ReadError("no text (the file holds only markup or white space)")
+        raise ReadError(path, "no text (the file holds only markup or white space)")
     return _with_defaults(report, jurisdiction, year)
 
 
@@ -261,7 +184,7 @@ def load(
         try:
             report = read_one(Path(name), jurisdiction=jurisdiction, year=year)
         except ReadError as exc:
-            errors.append((name, str(exc)))
+            errors.append((name, exc.reason))
             continue
         for message in report.warnings:
             bar.write(f"{PROG}: {warn}: {shown(name)}: {message}")

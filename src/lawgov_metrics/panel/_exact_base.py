@@ -265,10 +265,15 @@ class _ExactArray(ExtensionArray):
     def _objects(self) -> np.ndarray:
         """An object array of exact scalars, ``None`` where missing."""
         out = np.empty(len(self), dtype=object)
-        out[:] = [None if m else self._box_parts(a, b) for a, b, m in self._zip()]
-        if self._big is not None:
-            sel = np.flatnonzero(np.array([x is not None for x in self._big], dtype=bool))
-            out[sel] = self._big[sel]
+        if self._big is None:
+            out[:] = [None if m else self._box_parts(a, b) for a, b, m in self._zip()]
+            return out
+        # a value too large for the int64 parts lives in ``_big``; its parts mean nothing
+        big = self._big
+        out[:] = [
+            big[i] if big[i] is not None else (None if m else self._box_parts(a, b))
+            for i, (a, b, m) in enumerate(self._zip())
+        ]
         return out
 
     def _zip(self) -> Iterator[tuple[int, int, bool]]:

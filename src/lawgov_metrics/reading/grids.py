@@ -35,10 +35,10 @@ import re
 from decimal import Decimal
 from typing import Final
 
-from .. import _patterns as pat
 from ..errors import ParseError
 from ..numerals import normalize, parse_quantity
 from ..tables import Grid, GridCell
+from .figures import NOT_FIGURE_UNITS
 
 __all__ = ["cell_content", "html_grids", "text_grids"]
 
@@ -91,7 +91,7 @@ def cell_content(text: str) -> tuple[Decimal | None, str, str | None]:
         q = parse_quantity(t)
     except ParseError:
         return None, "", None
-    if q.unit in pat.NOT_FIGURE_UNITS or not q.value.is_finite():
+    if q.unit in NOT_FIGURE_UNITS or not q.value.is_finite():
         return None, "", None
     return q.value, q.unit, None
 

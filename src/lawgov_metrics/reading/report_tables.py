@@ -29,13 +29,14 @@ from typing import Final
 
 import attrs
 
-from .. import _patterns as pat
 from .. import template as tpl
+from .. import vocab
 from ..errors import ParseError
 from ..numerals import parse_quantity
 from ..records import Figure, Quantity
 from ..tables import DisclosureCell, DisclosureTable, DisclosureTables, Grid
 from .disclosure import Match, classify, header_unit, match_grid
+from .figures import MONEY_UNITS
 from .grids import text_grids
 
 __all__ = [
@@ -270,10 +271,11 @@ def _quantity(cell: DisclosureCell, header_unit_: str) -> Quantity | None:
         return Quantity(value=cell.value, unit=cell.unit, text=text)  # a joined 拆格
 
 
-def _kind(unit: str) -> str:
+def _kind(unit: str, column: str) -> str:
+    """A cell's figure kind: a % cell under a column of changes (同比, 增长 …) is a growth."""
     if unit in ("%", "‰"):
-        return "rate"
-    if unit.endswith(pat.MONEY_UNITS):
+        return "growth" if any(w in column for w in vocab.CHANGE_COLUMN_WORDS) else "rate"
+    if unit.endswith(MONEY_UNITS):
         return "money"
     return "count"
 
@@ -296,7 +298,7 @@ def _figures(
                     subject=subject_of(kind, cell),
                     quote=text[a:b],
                     span=(a, b),
-                    kind=_kind(q.unit),
+                    kind=_kind(q.unit, cell.column),
                     context=f"{cell.row} | {cell.column}".strip(" |"),
                 )
             )
