@@ -69,6 +69,11 @@ _EXPORTS: dict[str, str] = {
     # checks
     "CHECKS": "checks",
     "check": "checks",
+    # many reports
+    "Checked": "batch",
+    "ReadFailure": "batch",
+    "check_many": "batch",
+    "extract_many": "batch",
     # vectorised mappers
     "check_share_frame": "mappers",
     "verify_growth_frame": "mappers",
@@ -91,6 +96,7 @@ __all__ = [
     "CHECKS",
     "CheckReport",
     "CheckResult",
+    "Checked",
     "ChecksFailedError",
     "Claim",
     "Figure",
@@ -104,6 +110,7 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "RankClaim",
+    "ReadFailure",
     "Report",
     "SchemaError",
     "Severity",
@@ -115,10 +122,12 @@ __all__ = [
     "Vocabulary",
     "__version__",
     "check",
+    "check_many",
     "check_share",
     "check_share_frame",
     "default_vocabulary",
     "extract",
+    "extract_many",
     "find_quantities",
     "growth_rate",
     "implied_prior",
@@ -142,7 +151,7 @@ __all__ = [
 ]
 
 _SUBMODULES = {
-    "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
+    "batch", "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
     "numerals", "panel", "plotting", "records", "results", "rounding", "strategies",
     "testing",
 }  # fmt: skip
@@ -169,6 +178,7 @@ def __dir__() -> list[str]:
 from .extract import extract, read_report  # noqa: E402
 
 if TYPE_CHECKING:
+    from .batch import Checked, ReadFailure, check_many, extract_many
     from .checks import CHECKS, check
     from .errors import (
         ChecksFailedError,

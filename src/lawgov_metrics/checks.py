@@ -1692,18 +1692,17 @@ def _run(spec: CheckSpec, reports: Sequence[Report], config: CheckConfig) -> lis
             except Exception as exc:  # one broken check must not stop the batch
                 out.append(_crashed(spec.id, exc, (a, b)))
         if spec.scope == "pair":
-            for r in reports:
-                if r.year is None:
-                    out.append(
-                        _undecidable(
-                            spec.id,
-                            "missing_year",
-                            f"{r.label} has no year, so it cannot be lined up with the other "
-                            "reports",
-                            reports=(r,),
-                        )
-                    )
+            out.extend(_missing_year(spec.id, r) for r in reports if r.year is None)
     return out
+
+
+def _missing_year(check_id: str, report: Report) -> CheckResult:
+    return _undecidable(
+        check_id,
+        "missing_year",
+        f"{report.label} has no year, so it cannot be lined up with the other reports",
+        reports=(report,),
+    )
 
 
 def _config(config: CheckConfig | None) -> CheckConfig:
@@ -2165,3 +2164,48 @@ def check(
         n_testable=_testable(reports, results),
         reports=_label(*reports),
     )
+
+
+# ---------------------------------------------------------------------------------------
+# HOOK for lawgov_metrics.batch.check_many (port it when checks.py becomes a package): the
+# cross-report half of check(), run on pairs the caller lined up. It is check()'s own
+# code path for pairs (per_pair, _crashed, _missing_year, _apply_severity), so check_many's
+# results are check()'s results.
+
+
+def _cross_report_half(
+    pairs: Iterable[tuple[Report, Report]],
+    yearless: Iterable[Report] = (),
+    *,
+    checks: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
+    **settings: Any,
+) -> list[CheckResult]:
+    """What :func:`check` on a run adds to its reports' single-report results.
+
+    Args:
+        pairs: ``(earlier, later)`` pairs as :func:`line_up` gives them for the run.
+        yearless: The run's reports without a year, when the run has more than one report
+            (each gets the ``missing_year`` UNDECIDABLE of every pair-scope check).
+        checks: As for :func:`check`.
+        exclude: As for :func:`check`.
+        **settings: The other keyword arguments of :func:`check` (the :class:`CheckConfig`
+            fields).
+
+    Returns:
+        The cross-report results, severities applied.
+    """
+    config = CheckConfig(**settings)
+    pairs, yearless = list(pairs), list(yearless)
+    out: list[CheckResult] = []
+    for spec in _select(checks, exclude):
+        if spec.per_pair is None:
+            continue
+        for a, b in pairs:
+            try:
+                out.extend(spec.per_pair(a, b, config))
+            except Exception as exc:  # one broken check must not stop the batch
+                out.append(_crashed(spec.id, exc, (a, b)))
+        if spec.scope == "pair":
+            out.extend(_missing_year(spec.id, r) for r in yearless)
+    return [_apply_severity(r, config) for r in out]
