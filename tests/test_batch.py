@@ -123,6 +123,11 @@ def test_the_options_of_check_apply() -> None:
     expected = lm.check(reports, **options)
     assert results_of(items) == collections.Counter(expected.results)
     assert not any(r.check.startswith("duplicate") for i in items for r in i.results)
+    # An iterator of ids is read once, up front, and reaches every task.
+    items = list(lm.check_many(reports, jobs=1, checks=iter(["growth", "streak"])))
+    expected = lm.check(reports, checks=["growth", "streak"])
+    assert results_of(items) == collections.Counter(expected.results)
+    assert {r.check for r in expected} >= {"growth.prior_report", "streak.sequence"}
 
 
 def test_bad_options_fail_before_any_work() -> None:

@@ -8,7 +8,7 @@ error record for that item, never a lost run nor a silently dropped file.
 
 :func:`check_many` gives the same results as :func:`~lawgov_metrics.check` on the list of
 all the reports (as a multiset), cross-report checks included, without holding the reports:
-each one is parked, compressed, in a temporary store indexed by ``(jurisdiction, year)``
+each one is parked, pickled, in a temporary store indexed by ``(jurisdiction, year)``
 and read back only to be compared with its neighbours (see :mod:`lawgov_metrics.batch._store`).
 
 Examples:
@@ -464,7 +464,7 @@ def check_many(
     multiset), plus one UNDECIDABLE result (check ``batch.read``) per input that gave no
     report.
 
-    Memory stays bounded: a report is checked where it is read, then parked, compressed,
+    Memory stays bounded: a report is checked where it is read, then parked, pickled,
     in a temporary store (in memory up to ``memory`` bytes, then a file under
     ``workdir``, removed at the end) indexed by ``(jurisdiction, year)``; it is read back
     only to be compared with the reports of the same jurisdiction in the same or the next
@@ -512,6 +512,10 @@ def check_many(
     jobs, chunksize, pending = _settings(jobs, chunksize, max_pending)
     if not isinstance(memory, int) or memory < 1:
         raise ValueError(f"memory must be an int >= 1, got {memory!r}")
+    for name in ("checks", "exclude"):  # read once here, then sent to every task
+        value = options.get(name)
+        if value is not None and not isinstance(value, str):
+            options[name] = list(value)
     check([], **options)  # a bad option fails here, before any work
     tick, bar = progress_hook(progress, _total(items), "reports checked")
     return _check_stream(

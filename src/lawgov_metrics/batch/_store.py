@@ -1,7 +1,8 @@
 """The spill store of :func:`~lawgov_metrics.check_many`: reports parked until they line up.
 
-While a run reads its reports, each one is written, pickled and compressed (about 9 KB for a
-10 KB report), to one temporary file that stays in memory up to ``memory`` bytes and moves to
+While a run reads its reports, each one is pickled (about 15 KB for a 10 KB report; not
+compressed: zlib would cost as much CPU as the pickling, for a file that is only read back
+once) and written to one temporary file that stays in memory up to ``memory`` bytes and moves to
 disk past that; the run keeps only an index, a hash from ``(jurisdiction, year)`` to the
 input positions and file offsets of its reports (about 150 bytes a report). Once every report
 is read, :meth:`Store.pieces` walks the index: per jurisdiction, the years in sorted order,
@@ -17,7 +18,6 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-import zlib
 from collections.abc import Iterator
 
 import attrs
@@ -29,13 +29,13 @@ Entry = tuple[int, int, int]
 
 
 def dump(report: Report) -> bytes:
-    """The stored form of a report (a compressed pickle)."""
-    return zlib.compress(pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    """The stored form of a report (its pickle)."""
+    return pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def load(blob: bytes) -> Report:
     """The report back from :func:`dump`."""
-    report = pickle.loads(zlib.decompress(blob))
+    report = pickle.loads(blob)
     if not isinstance(report, Report):  # pragma: no cover - only dump() writes blobs
         raise TypeError(f"a stored report decoded to a {type(report).__name__}")
     return report
