@@ -469,6 +469,40 @@ def test_a_broken_executor_of_the_caller_is_replaced(tmp_path: Path) -> None:
     ex.shutdown()
 
 
+@needs_fork
+def test_a_worker_crash_in_the_cross_report_stage_costs_one_piece(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = batch.load
+
+    def load(blob: bytes) -> lm.Report:
+        if "崩溃县".encode() in blob:
+            os._exit(3)
+        return real(blob)
+
+    monkeypatch.setattr(batch, "load", load)
+    monkeypatch.setattr(_pool, "default_executor", _fork_pool)
+    a, b = SMALL[0], SMALL[1]
+    reports = [
+        attrs.evolve(r, jurisdiction=place)
+        for place in ("花都区", "崩溃县", "番禺区")
+        for r in (a, b)
+    ]
+    items = list(lm.check_many(reports, jobs=2, chunksize=1))
+    cross = [i for i in items if i.kind == "cross"]
+    assert [i.indexes for i in cross] == [(0, 1), (2, 3), (4, 5)]
+    [crashed] = cross[1].results
+    assert (crashed.check, crashed.status, crashed.reason) == (
+        "batch.cross_report",
+        Status.UNDECIDABLE,
+        "worker_crash",
+    )
+    assert "2, 3" in crashed.message
+    good = [r for i in (cross[0], cross[2]) for r in i.results]
+    expected = [r for r in lm.check([a, b]).results if len(r.reports) == 2]
+    assert len(good) == 2 * len(expected) > 0
+
+
 # ---------------------------------------------------------------------------------------
 # progress
 

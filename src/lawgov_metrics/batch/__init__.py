@@ -296,7 +296,7 @@ def _cross_chunk(pieces: list[_Piece], options: dict[str, Any]) -> list[Checked]
                 pairs = [(a, b) for a, b in line_up(reports) if a.year in owned]
                 results = _cross_report_half(pairs, (), **options)
         except Exception as exc:  # the hook catches what a check raises; this is a bug
-            out.append(_cross_crashed(piece, exc))
+            out.append(_cross_crashed(piece, exc, "internal_error"))
             continue
         labels = tuple(r.label for r in reports)
         out.append(
@@ -311,12 +311,12 @@ def _cross_chunk(pieces: list[_Piece], options: dict[str, Any]) -> list[Checked]
     return out
 
 
-def _cross_crashed(piece: _Piece, exc: BaseException) -> Checked:
+def _cross_crashed(piece: _Piece, exc: BaseException, reason: str) -> Checked:
     where = ", ".join(str(i) for i in piece.indexes)
     result = CheckResult(
         check=CROSS_CHECK,
         status=Status.UNDECIDABLE,
-        reason="internal_error" if isinstance(exc, Exception) else "worker_crash",
+        reason=reason,
         message=(
             f"the cross-report checks of the reports at input positions {where} could not "
             f"run: {type(exc).__name__}: {exc}"
@@ -569,7 +569,7 @@ def _check_stream(
             _cross_chunk,
             (options,),
             _piece_chunks(store, chunksize),
-            crashed=_cross_crashed,
+            crashed=lambda piece, exc: _cross_crashed(piece, exc, "worker_crash"),
             ordered=ordered,
             max_pending=pending,
         ):
