@@ -27,8 +27,7 @@ from hypothesis import strategies as st
 from test_report_properties import docs, previous_year
 
 import lawgov_metrics as lm
-from lawgov_metrics import batch
-from lawgov_metrics.batch import _pool, _store
+from lawgov_metrics.batch import _pool, _store, _tasks
 from lawgov_metrics.checks import CHECKS
 from lawgov_metrics.results import Status
 
@@ -251,14 +250,14 @@ def test_a_check_that_raises_is_one_undecidable_result(monkeypatch: pytest.Monke
 
 
 def test_a_reader_bug_costs_one_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    real = batch._read_item
+    real = _tasks.read_item
 
     def flaky(path: str, overrides: dict[str, Any], encoding: str | None) -> lm.Report:
         if Path(path).name == "bug.txt":
             raise KeyError("oops")
         return real(path, overrides, encoding)
 
-    monkeypatch.setattr(batch, "_read_item", flaky)
+    monkeypatch.setattr(_tasks, "read_item", flaky)
     good, bug = write(tmp_path, "good.txt", GROWTH_2023), write(tmp_path, "bug.txt", "x")
     got = list(lm.extract_many([bug, good], jobs=1))
     assert isinstance(got[0], lm.ReadFailure)
@@ -423,14 +422,14 @@ def _fork_pool(jobs: int) -> Executor:
 @pytest.fixture
 def crashing_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     """Workers (forked, so they see the patch) die on any file named crash*."""
-    real = batch._read_item
+    real = _tasks.read_item
 
     def reader(path: str, overrides: dict[str, Any], encoding: str | None) -> lm.Report:
         if Path(path).name.startswith("crash"):
             os._exit(3)
         return real(path, overrides, encoding)
 
-    monkeypatch.setattr(batch, "_read_item", reader)
+    monkeypatch.setattr(_tasks, "read_item", reader)
     monkeypatch.setattr(_pool, "default_executor", _fork_pool)
 
 
@@ -473,14 +472,14 @@ def test_a_broken_executor_of_the_caller_is_replaced(tmp_path: Path) -> None:
 def test_a_worker_crash_in_the_cross_report_stage_costs_one_piece(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = batch.load
+    real = _tasks.load
 
     def load(blob: bytes) -> lm.Report:
         if "崩溃县".encode() in blob:
             os._exit(3)
         return real(blob)
 
-    monkeypatch.setattr(batch, "load", load)
+    monkeypatch.setattr(_tasks, "load", load)
     monkeypatch.setattr(_pool, "default_executor", _fork_pool)
     a, b = SMALL[0], SMALL[1]
     reports = [

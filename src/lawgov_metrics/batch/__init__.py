@@ -34,300 +34,28 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sized
+from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Executor
-from typing import Any, Literal, NamedTuple
+from typing import Any
 
-import attrs
-
-from ..errors import LawgovMetricsError
 from ..records import Report
-from ..results import CheckReport, CheckResult, Status
 from ._pool import ProgressArg, ProgressBar, Workers, machine_jobs, progress_hook, run_chunks
-from ._store import Store, dump, load
+from ._records import Checked, ReadFailure, Source
+from ._store import Store
+from ._tasks import (
+    Done,
+    check_chunk,
+    chunks,
+    cross_chunk,
+    cross_crashed,
+    error_item,
+    extract_chunk,
+    failure_of,
+    path_of,
+    piece_chunks,
+)
 
 __all__ = ["Checked", "ReadFailure", "Source", "check_many", "extract_many"]
-
-#: One input of :func:`extract_many`: a path, or a path and keyword arguments of
-#: :func:`~lawgov_metrics.read_report` for that file (``{"jurisdiction": "花都区",
-#: "year": 2023}``, ``{"encoding": "gb18030"}``).
-Source = str | os.PathLike[str] | tuple[str | os.PathLike[str], Mapping[str, Any]]
-
-#: The check id of the results that stand for an input that gave no report, and for
-#: cross-report checks that could not run.
-READ_CHECK = "batch.read"
-CROSS_CHECK = "batch.cross_report"
-
-_OVERRIDES = frozenset({"jurisdiction", "year", "encoding"})
-
-
-@attrs.frozen(kw_only=True)
-class ReadFailure:
-    """An input that gave no report, and why (what :func:`extract_many` yields for it).
-
-    Attributes:
-        index: The input's position (from 0).
-        path: The file, when the input named one.
-        error: The exception's type (``"FileNotFoundError"``, ``"ParseError"``, or
-            ``"BrokenProcessPool"`` when the worker died).
-        message: The exception's message.
-        reason: ``"unreadable"`` (the file could not be opened or decoded, or the input
-            was not a path), ``"internal_error"`` (reading or checking raised: a bug worth
-            reporting) or ``"worker_crash"`` (the worker process died on this file).
-
-    Examples:
-        >>> f = ReadFailure(index=3, path="x.txt", error="FileNotFoundError",
-        ...                 message="No such file", reason="unreadable")
-        >>> str(f)
-        'x.txt: FileNotFoundError: No such file'
-    """
-
-    index: int
-    path: str | None
-    error: str
-    message: str
-    reason: Literal["unreadable", "internal_error", "worker_crash"] = "unreadable"
-
-    def __str__(self) -> str:
-        return f"{self.path or f'input {self.index}'}: {self.error}: {self.message}"
-
-    def as_result(self) -> CheckResult:
-        """The UNDECIDABLE result (check ``batch.read``) that stands for this input."""
-        return CheckResult(
-            check=READ_CHECK,
-            status=Status.UNDECIDABLE,
-            reason=self.reason,
-            message=f"no report to check: {self}",
-            reports=(self.path or f"input {self.index}",),
-        )
-
-
-@attrs.frozen(kw_only=True)
-class Checked:
-    """One item of :func:`check_many`'s stream.
-
-    Attributes:
-        kind: ``"report"``: the single-report checks of one input report; ``"error"``: an
-            input that gave no report (``failure`` says why; ``results`` holds one
-            UNDECIDABLE result, check ``batch.read``); ``"cross"``: the cross-report checks
-            of reports of one jurisdiction in consecutive years (or of reports without a
-            year, whose pair-scope checks are UNDECIDABLE).
-        results: The results, as a :class:`~lawgov_metrics.CheckReport`. For a report,
-            ``n_figures`` and ``n_testable`` count its figures and those its single-report
-            checks tested; a cross item has ``n_figures == 0``.
-        indexes: The input positions of the reports (or input) concerned.
-        paths: Their files (``None`` for a report given without one).
-        labels: Their labels (``"花都区 2023"``); empty for an error.
-        failure: For an error, the :class:`ReadFailure`.
-    """
-
-    kind: Literal["report", "cross", "error"]
-    results: CheckReport
-    indexes: tuple[int, ...]
-    paths: tuple[str | None, ...]
-    labels: tuple[str, ...] = ()
-    failure: ReadFailure | None = None
-
-
-# ---------------------------------------------------------------------------------------
-# inputs
-
-
-class _Item(NamedTuple):
-    at: int  # the input position
-    source: Report | tuple[str, dict[str, Any]] | ReadFailure
-
-
-def _item(index: int, item: object, *, reports: bool) -> _Item:
-    """One input, checked in the caller's process (a bad one becomes a ReadFailure)."""
-    if reports and isinstance(item, Report):
-        return _Item(index, item)
-    overrides: object = {}
-    if isinstance(item, tuple) and len(item) == 2:
-        item, overrides = item
-    if isinstance(item, bytes):
-        item = os.fsdecode(item)
-    if not isinstance(item, (str, os.PathLike)) or not isinstance(overrides, Mapping):
-        what = "a Report, " if reports else ""
-        return _Item(
-            index,
-            ReadFailure(
-                index=index,
-                path=None,
-                error="TypeError",
-                message=f"expected {what}a path or a (path, overrides) pair, got {item!r}",
-            ),
-        )
-    path = os.fspath(item)
-    unknown = sorted(set(overrides) - _OVERRIDES)
-    if unknown:
-        return _Item(
-            index,
-            ReadFailure(
-                index=index,
-                path=str(path),
-                error="TypeError",
-                message=f"unknown overrides {unknown}; use {sorted(_OVERRIDES)}",
-            ),
-        )
-    return _Item(index, (str(path), dict(overrides)))
-
-
-def _chunks(items: Iterable[object], size: int, *, reports: bool) -> Iterator[list[_Item]]:
-    chunk: list[_Item] = []
-    for i, item in enumerate(items):
-        chunk.append(_item(i, item, reports=reports))
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _read_item(path: str, overrides: dict[str, Any], encoding: str | None) -> Report:
-    """Read one file (the seam the tests replace to make a worker fail)."""
-    from .. import read_report
-
-    kwargs = {"encoding": encoding, **overrides}
-    return read_report(path, **kwargs)
-
-
-def _failure(index: int, path: str | None, exc: BaseException, reason: str) -> ReadFailure:
-    return ReadFailure(
-        index=index,
-        path=path,
-        error=type(exc).__name__,
-        message=str(exc),
-        reason=reason,  # type: ignore[arg-type]  # one of the three literals
-    )
-
-
-def _read(item: _Item, encoding: str | None) -> Report | ReadFailure:
-    """The report of one item, or its ReadFailure; never raises for a bad file."""
-    source = item.source
-    if isinstance(source, (Report, ReadFailure)):
-        return source
-    path, overrides = source
-    try:
-        return _read_item(path, overrides, encoding)
-    except (OSError, ValueError, LawgovMetricsError) as exc:
-        return _failure(item.at, path, exc, "unreadable")
-    except Exception as exc:  # a bug in reading must cost this file only
-        return _failure(item.at, path, exc, "internal_error")
-
-
-def _path_of(item: _Item) -> str | None:
-    source = item.source
-    if isinstance(source, Report):
-        return source.path
-    if isinstance(source, ReadFailure):
-        return source.path
-    return source[0]
-
-
-# ---------------------------------------------------------------------------------------
-# tasks (module-level, so any executor can pickle them)
-
-
-def _extract_chunk(items: list[_Item], encoding: str | None) -> list[Report | ReadFailure]:
-    return [_read(item, encoding) for item in items]
-
-
-class _Done(NamedTuple):
-    checked: Checked
-    blob: bytes | None = None  # the parked report (see _store.dump)
-    jurisdiction: str | None = None
-    year: int | None = None
-
-
-def _error(failure: ReadFailure) -> Checked:
-    return Checked(
-        kind="error",
-        results=CheckReport((failure.as_result(),), reports=failure.as_result().reports),
-        indexes=(failure.index,),
-        paths=(failure.path,),
-        failure=failure,
-    )
-
-
-def _check_chunk(items: list[_Item], encoding: str | None, options: dict[str, Any]) -> list[_Done]:
-    from .. import check
-
-    out: list[_Done] = []
-    for item in items:
-        report = _read(item, encoding)
-        if isinstance(report, ReadFailure):
-            out.append(_Done(_error(report)))
-            continue
-        try:
-            results = check(report, **options)
-            blob = dump(report)
-        except Exception as exc:  # check() catches what a check raises; this is a bug
-            out.append(_Done(_error(_failure(item.at, report.path, exc, "internal_error"))))
-            continue
-        checked = Checked(
-            kind="report",
-            results=results,
-            indexes=(item.at,),
-            paths=(report.path,),
-            labels=(report.label,),
-        )
-        out.append(_Done(checked, blob, report.jurisdiction, report.year))
-    return out
-
-
-class _Piece(NamedTuple):
-    owned: tuple[int, ...] | None
-    indexes: tuple[int, ...]
-    blobs: tuple[bytes, ...]
-
-
-def _cross_chunk(pieces: list[_Piece], options: dict[str, Any]) -> list[Checked]:
-    from ..checks import _cross_report_half, line_up
-
-    out: list[Checked] = []
-    for piece in pieces:
-        try:
-            reports = [load(b) for b in piece.blobs]
-            if piece.owned is None:
-                results = _cross_report_half((), reports, **options)
-            else:
-                owned = set(piece.owned)
-                pairs = [(a, b) for a, b in line_up(reports) if a.year in owned]
-                results = _cross_report_half(pairs, (), **options)
-        except Exception as exc:  # the hook catches what a check raises; this is a bug
-            out.append(_cross_crashed(piece, exc, "internal_error"))
-            continue
-        labels = tuple(r.label for r in reports)
-        out.append(
-            Checked(
-                kind="cross",
-                results=CheckReport(tuple(results), reports=labels),
-                indexes=piece.indexes,
-                paths=tuple(r.path for r in reports),
-                labels=labels,
-            )
-        )
-    return out
-
-
-def _cross_crashed(piece: _Piece, exc: BaseException, reason: str) -> Checked:
-    where = ", ".join(str(i) for i in piece.indexes)
-    result = CheckResult(
-        check=CROSS_CHECK,
-        status=Status.UNDECIDABLE,
-        reason=reason,
-        message=(
-            f"the cross-report checks of the reports at input positions {where} could not "
-            f"run: {type(exc).__name__}: {exc}"
-        ),
-    )
-    return Checked(
-        kind="cross",
-        results=CheckReport((result,)),
-        indexes=piece.indexes,
-        paths=(None,) * len(piece.indexes),
-    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -423,10 +151,10 @@ def _extract_stream(
     try:
         for outputs in run_chunks(
             workers,
-            _extract_chunk,
+            extract_chunk,
             (encoding,),
-            _chunks(items, chunksize, reports=False),
-            crashed=lambda item, exc: _failure(item.at, _path_of(item), exc, "worker_crash"),
+            chunks(items, chunksize, reports=False),
+            crashed=lambda item, exc: failure_of(item.at, path_of(item), exc, "worker_crash"),
             ordered=ordered,
             max_pending=pending,
         ):
@@ -544,11 +272,11 @@ def _check_stream(
     try:
         for done_chunk in run_chunks(
             workers,
-            _check_chunk,
+            check_chunk,
             (encoding, options),
-            _chunks(items, chunksize, reports=True),
-            crashed=lambda item, exc: _Done(
-                _error(_failure(item.at, _path_of(item), exc, "worker_crash"))
+            chunks(items, chunksize, reports=True),
+            crashed=lambda item, exc: Done(
+                error_item(failure_of(item.at, path_of(item), exc, "worker_crash"))
             ),
             ordered=ordered,
             max_pending=pending,
@@ -566,10 +294,10 @@ def _check_stream(
             cross_bar = ProgressBar(total, label="cross-report checks (reports)")
         for outputs in run_chunks(
             workers,
-            _cross_chunk,
+            cross_chunk,
             (options,),
-            _piece_chunks(store, chunksize),
-            crashed=lambda piece, exc: _cross_crashed(piece, exc, "worker_crash"),
+            piece_chunks(store, chunksize),
+            crashed=lambda piece, exc: cross_crashed(piece, exc, "worker_crash"),
             ordered=ordered,
             max_pending=pending,
         ):
@@ -582,23 +310,3 @@ def _check_stream(
         for b in (bar, cross_bar):
             if b is not None:
                 b.close()
-
-
-def _piece_chunks(store: Store, size: int) -> Iterator[list[_Piece]]:
-    """The store's pieces with their blobs, about ``size`` reports a task."""
-    chunk: list[_Piece] = []
-    n = 0
-    for piece in store.pieces(size):
-        chunk.append(
-            _Piece(
-                piece.owned,
-                tuple(e[0] for e in piece.entries),
-                tuple(store.read(e) for e in piece.entries),
-            )
-        )
-        n += len(piece.entries)
-        if n >= size:
-            yield chunk
-            chunk, n = [], 0
-    if chunk:
-        yield chunk
