@@ -323,6 +323,17 @@ def test_unordered_results_are_the_same_reports(tmp_path: Path) -> None:
     assert sorted(r.path for r in got if isinstance(r, lm.Report)) == sorted(map(str, paths))
 
 
+def test_unordered_check_many_gives_the_same_results() -> None:
+    reports = [
+        attrs.evolve(SMALL[i % len(SMALL)], jurisdiction=PLACES[i % 3], year=2020 + i % 5)
+        for i in range(40)
+    ]
+    with ThreadPoolExecutor(3) as ex:
+        items = list(lm.check_many(reports, executor=ex, chunksize=1, ordered=False))
+    assert results_of(items) == collections.Counter(lm.check(reports).results)
+    assert sorted(i.indexes for i in items if i.kind == "report") == [(k,) for k in range(40)]
+
+
 def test_a_process_pool_gives_the_same_results() -> None:
     reports = [
         attrs.evolve(r, jurisdiction="花都区" if i % 2 else None, year=2022 + i % 3)

@@ -10,7 +10,7 @@ import attrs
 
 from ..results import CheckReport, CheckResult, Status
 
-__all__ = ["CROSS_CHECK", "READ_CHECK", "Checked", "ReadFailure", "Source"]
+__all__ = ["CROSS_CHECK", "READ_CHECK", "Checked", "ReadFailure", "Reason", "Source"]
 
 #: One input of :func:`extract_many`: a path, or a path and keyword arguments of
 #: :func:`~lawgov_metrics.read_report` for that file (``{"jurisdiction": "花都区",
@@ -21,6 +21,10 @@ Source = str | os.PathLike[str] | tuple[str | os.PathLike[str], Mapping[str, Any
 #: cross-report checks that could not run.
 READ_CHECK = "batch.read"
 CROSS_CHECK = "batch.cross_report"
+
+
+#: Why an input gave no report (:attr:`ReadFailure.reason`).
+Reason = Literal["unreadable", "internal_error", "worker_crash"]
 
 
 @attrs.frozen(kw_only=True)
@@ -48,7 +52,7 @@ class ReadFailure:
     path: str | None
     error: str
     message: str
-    reason: Literal["unreadable", "internal_error", "worker_crash"] = "unreadable"
+    reason: Reason = "unreadable"
 
     def __str__(self) -> str:
         return f"{self.path or f'input {self.index}'}: {self.error}: {self.message}"

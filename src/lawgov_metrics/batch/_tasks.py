@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from ..errors import LawgovMetricsError
 from ..records import Report
 from ..results import CheckReport, CheckResult, Status
-from ._records import CROSS_CHECK, Checked, ReadFailure
+from ._records import CROSS_CHECK, Checked, ReadFailure, Reason
 from ._store import Store, dump, load
 
 _OVERRIDES = frozenset({"jurisdiction", "year", "encoding"})
@@ -81,13 +81,13 @@ def read_item(path: str, overrides: dict[str, Any], encoding: str | None) -> Rep
     return read_report(path, **kwargs)
 
 
-def failure_of(index: int, path: str | None, exc: BaseException, reason: str) -> ReadFailure:
+def failure_of(index: int, path: str | None, exc: BaseException, reason: Reason) -> ReadFailure:
     return ReadFailure(
         index=index,
         path=path,
         error=type(exc).__name__,
         message=str(exc),
-        reason=reason,  # type: ignore[arg-type]  # one of the three literals
+        reason=reason,
     )
 
 
@@ -200,7 +200,7 @@ def cross_chunk(pieces: list[PieceTask], options: dict[str, Any]) -> list[Checke
     return out
 
 
-def cross_crashed(piece: PieceTask, exc: BaseException, reason: str) -> Checked:
+def cross_crashed(piece: PieceTask, exc: BaseException, reason: Reason) -> Checked:
     where = ", ".join(str(i) for i in piece.indexes)
     result = CheckResult(
         check=CROSS_CHECK,
