@@ -34,7 +34,7 @@ Examples:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sized
+from collections.abc import Callable, Iterable, Iterator, Sized
 from concurrent.futures import Executor
 from typing import Any
 
@@ -144,7 +144,7 @@ def _extract_stream(
     ordered: bool,
     pending: int,
     encoding: str | None,
-    tick: Any,
+    tick: Callable[[int], object] | None,
     bar: ProgressBar | None,
 ) -> Iterator[Report | ReadFailure]:
     workers = Workers(executor, jobs)
@@ -260,7 +260,7 @@ def _check_stream(
     ordered: bool,
     pending: int,
     encoding: str | None,
-    tick: Any,
+    tick: Callable[[int], object] | None,
     bar: ProgressBar | None,
     workdir: str | os.PathLike[str] | None,
     memory: int,
