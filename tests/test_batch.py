@@ -13,7 +13,6 @@ import gc
 import multiprocessing
 import os
 import random
-import threading
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -270,25 +269,18 @@ def test_a_reader_bug_costs_one_file(monkeypatch: pytest.MonkeyPatch, tmp_path: 
 
 
 class CountingExecutor(Executor):
-    """A thread pool that records how many of its futures were ever pending at once."""
+    """A thread pool that records the most of its futures ever unfinished at a submit."""
 
     def __init__(self) -> None:
         self.pool = ThreadPoolExecutor(2)
-        self.pending = 0
+        self.futures: list[Future[Any]] = []
         self.most = 0
-        self.lock = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
-        with self.lock:
-            self.pending += 1
-            self.most = max(self.most, self.pending)
         future = self.pool.submit(fn, *args, **kwargs)
-        future.add_done_callback(self._done)
+        self.futures.append(future)
+        self.most = max(self.most, sum(not f.done() for f in self.futures))
         return future
-
-    def _done(self, _: Future[Any]) -> None:
-        with self.lock:
-            self.pending -= 1
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         self.pool.shutdown(wait=wait, cancel_futures=cancel_futures)
