@@ -85,6 +85,11 @@ _EXPORTS: dict[str, str] = {
     "CHECKS": "checks",
     "Reason": "reasons",
     "check": "checks",
+    # many reports
+    "Checked": "batch",
+    "ReadFailure": "batch",
+    "check_many": "batch",
+    "extract_many": "batch",
     # vectorised mappers
     "check_share_frame": "mappers",
     "verify_growth_frame": "mappers",
@@ -109,6 +114,7 @@ __all__ = [
     "CHECKS",
     "CheckReport",
     "CheckResult",
+    "Checked",
     "ChecksFailedError",
     "Claim",
     "DisclosureCell",
@@ -132,6 +138,7 @@ __all__ = [
     "Quantity",
     "RankClaim",
     "ReadError",
+    "ReadFailure",
     "Reason",
     "Report",
     "SchemaError",
@@ -144,10 +151,12 @@ __all__ = [
     "Vocabulary",
     "__version__",
     "check",
+    "check_many",
     "check_share",
     "check_share_frame",
     "default_vocabulary",
     "extract",
+    "extract_many",
     "find_quantities",
     "growth_rate",
     "html_to_text",
@@ -173,7 +182,7 @@ __all__ = [
 ]
 
 _SUBMODULES = {
-    "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
+    "batch", "checks", "cli", "errors", "extract", "growth", "indicators", "io", "mappers",
     "numerals", "panel", "plotting", "reading", "reasons", "records", "results", "rounding",
     "strategies", "tables", "template", "testing", "vocab",
 }  # fmt: skip
@@ -200,6 +209,7 @@ def __dir__() -> list[str]:
 from .extract import extract, html_to_text, read_report  # noqa: E402
 
 if TYPE_CHECKING:
+    from .batch import Checked, ReadFailure, check_many, extract_many
     from .checks import CHECKS, check
     from .errors import (
         ArgumentTypeError,

@@ -44,6 +44,7 @@ Examples:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Final
@@ -94,16 +95,17 @@ def _fmt(v: Decimal) -> str:
 
 class _Memo:
     """What the checks of one report share, built once (a report is frozen): the figures by
-    span and the T3 accessor. One entry: checks run report by report."""
+    span and the T3 accessor. One entry: checks run report by report. The report is held
+    weakly, so the memo never keeps a report of a long run alive."""
 
     def __init__(self) -> None:
-        self.report: Report | None = None
+        self.report: weakref.ref[Report] | None = None
         self.by_span: dict[tuple[int, int], Figure] = {}
         self.t3: _T3 | None = None
 
     def of(self, report: Report) -> _Memo:
-        if self.report is not report:
-            self.report = report
+        if self.report is None or self.report() is not report:
+            self.report = weakref.ref(report)
             self.by_span = {f.span: f for f in report.figures}
             d = report.disclosure
             self.t3 = None if d is None or d.t3 is None else _T3(d.t3, d.format)

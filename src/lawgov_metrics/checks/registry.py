@@ -56,6 +56,7 @@ __all__ = [
     "group_check",
     "pair_check",
     "report_check",
+    "run_cross_half",
     "run_spec",
 ]
 
@@ -178,7 +179,18 @@ def run_spec(
                 out.append(_crashed(spec.id, exc, (r,)))
     if len(reports) < 2 or (spec.per_pair is None and spec.per_group is None):
         return out
-    up = lineup(reports) if up is None else up
+    return out + run_cross_half(spec, lineup(reports) if up is None else up, config)
+
+
+def run_cross_half(spec: CheckSpec, up: Lineup, config: CheckConfig) -> list[CheckResult]:
+    """The cross-report half of one check on reports lined up already: its pair half on
+    every pair (and ``missing_year`` for each report without a year, for a pair check),
+    its group half on every group of duplicates.
+
+    :func:`run_spec` is the single-report half followed by this one; a caller that lines
+    up a corpus piece by piece (``lawgov_metrics.check_many``) runs the halves apart.
+    """
+    out: list[CheckResult] = []
     if spec.per_pair is not None:
         for a, b in up.pairs:
             try:

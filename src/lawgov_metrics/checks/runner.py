@@ -13,10 +13,10 @@ from ..results import CheckReport, CheckResult, Severity, Status
 from ..rounding import Scheme
 from ._common import labels
 from .config import CheckConfig
-from .pairing import lineup
-from .registry import CHECKS, CheckSpec, as_reports, run_spec
+from .pairing import Lineup, lineup
+from .registry import CHECKS, CheckSpec, as_reports, run_cross_half, run_spec
 
-__all__ = ["check"]
+__all__ = ["check", "check_lineup"]
 
 
 def _select(checks: Iterable[str] | None, exclude: Iterable[str]) -> list[CheckSpec]:
@@ -152,3 +152,43 @@ def check(
         n_testable=_testable(reports, results),
         reports=labels(*reports),
     )
+
+
+def check_lineup(
+    up: Lineup,
+    *,
+    checks: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
+    **settings: object,
+) -> list[CheckResult]:
+    """The cross-report results :func:`check` adds for reports lined up as ``up``.
+
+    ``check(reports)`` is every report's own checks plus ``check_lineup(lineup(reports))``
+    (severities applied alike). :func:`lawgov_metrics.check_many` lines a corpus up piece
+    by piece and calls this on each piece, so its results are :func:`check`'s.
+
+    Args:
+        up: The pairs, groups of duplicates and reports without a place
+            (:class:`~lawgov_metrics.checks.pairing.Lineup`).
+        checks: As for :func:`check`.
+        exclude: As for :func:`check`.
+        **settings: The other keyword arguments of :func:`check`.
+
+    Returns:
+        The cross-report results, in catalogue order.
+
+    Examples:
+        >>> import lawgov_metrics as lm
+        >>> from lawgov_metrics.checks.pairing import lineup
+        >>> copies = [lm.Report(text="", jurisdiction="广州市", year=2022) for _ in range(3)]
+        >>> [r.check for r in check_lineup(lineup(copies))]
+        ['duplicate.report']
+    """
+    config = CheckConfig(**settings)  # type: ignore[arg-type]
+    out: list[CheckResult] = []
+    for spec in _select(checks, exclude):
+        found = run_cross_half(spec, up, config)
+        if config.severity:
+            found = [_apply_severity(r, config.severity) for r in found]
+        out.extend(found)
+    return out
