@@ -114,15 +114,18 @@ def test_breakdown_sum_positional_total_alternative_fits() -> None:
 
 
 def test_breakdown_sum_on_extracted_text() -> None:
-    """End to end: three outcomes of a disposed total WARN, the same list with 分别为 FAILs."""
-    shape = lm.extract("办结的82件中，予以公开11件，部分公开8件，不予公开48件，无法提供9件。")
-    said = lm.extract(
-        "办结82件，结果分别为：予以公开11件，部分公开8件，不予公开48件，无法提供9件。"
-    )
+    """End to end: three outcomes of a disposed total WARN, the same list with 分别为 FAILs,
+    and so does a list of the disclosure template's outcomes of concluded applications."""
+    shape = lm.extract("审结的82件中，维持11件，撤销8件，驳回48件，终止9件。")
+    said = lm.extract("审结82件，结果分别为：维持11件，撤销8件，驳回48件，终止9件。")
+    template = lm.extract("办结的82件中，予以公开11件，部分公开8件，不予公开48件，无法提供9件。")
     (w,) = [r for r in lm.check(shape, checks=["breakdown.sum"]) if r.status is not Status.PASS]
     assert w.status is Status.WARN
-    (f,) = [r for r in lm.check(said, checks=["breakdown.sum"]) if r.status is not Status.PASS]
-    assert f.status is Status.FAIL
+    for report in (said, template):
+        (f,) = [
+            r for r in lm.check(report, checks=["breakdown.sum"]) if r.status is not Status.PASS
+        ]
+        assert f.status is Status.FAIL
 
 
 @FAST

@@ -7,6 +7,7 @@ import pathlib
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from check_builders import (
     ARITHMETIC,
@@ -119,8 +120,23 @@ def test_part_without_whole_uses_the_breakdown_listing_it() -> None:
     assert (r.status, r.reason) == (Status.FAIL, "part_mismatch")
     loose = BreakdownClaim(total=total, parts=(part,), quote=d.text, binding=POSITIONAL)
     assert grim(d.report(loose, bad)).status is Status.WARN
+    # with no listing, GRIM the other way round: some whole total T gives 224438/T
     alone = grim(d.report(share))
-    assert (alone.status, alone.reason) == (Status.UNDECIDABLE, "whole_unknown")
+    assert (alone.status, alone.reason) == (Status.PASS, "implied_total")
+    assert all(
+        round_half_up(Fraction(224438 * 100, t), 2) == Fraction("49.96")
+        for t in alone.details["totals"]
+    )
+    # a part no whole total can give its rate: FAIL when the part is stated
+    five = Doc().say("调解成功")
+    k = five.fig("5", "件", "调解成功")
+    five.say(",调解成功率")
+    r834 = five.fig("83.4", "%", "调解成功率")
+    none = ShareClaim(rate=r834.quantity, rate_figure=r834, part=k, quote=five.text)
+    got = grim(five.report(none))
+    assert (got.status, got.reason) == (Status.FAIL, "no_integer_total")
+    loose_part = attrs.evolve(none, binding=POSITIONAL)
+    assert grim(five.report(loose_part)).status is Status.WARN
 
 
 @FAST

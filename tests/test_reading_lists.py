@@ -53,27 +53,59 @@ def test_list_after_a_list_refers_to_its_total() -> None:
     assert all(total != "60件" for total, _, _ in got)
 
 
-#: (text, exhaustive, confidence) of the one breakdown read from the text.
+#: (text, exhaustive, completeness, confidence) of the one breakdown read from the text; the
+#: head of each is STATED (one candidate, or X件中).
 BREAKDOWN_CONFIDENCE = [
-    # complete only by the shape of the list: three outcomes of a disposed total
-    ("办结的20件中，予以公开8件，部分公开5件，不予公开4件。", True, "inferred"),
-    ("审结的30件中，维持12件，撤销8件，驳回10件。", True, "inferred"),
+    # complete by the disclosure template: every concluded application has one of its
+    # outcomes (予以公开, 部分公开, 不予公开, 无法提供, 不予处理, 其他处理)
+    ("办结的20件中，予以公开8件，部分公开5件，不予公开4件。", True, "stated", "stated"),
+    # … but not when the list ends in 等, nor for outcomes that are not the template's
+    ("办结的20件中，予以公开8件，部分公开5件，不予公开4件等。", True, "positional", "inferred"),
+    ("审结的30件中，维持12件，撤销8件，驳回10件。", True, "positional", "inferred"),
     # 包括 / 主要为 list some items, never promising the whole (a subset)
-    ("收到申请20件，包括当面申请8件，网络申请12件。", False, "stated"),
+    ("收到申请20件，包括当面申请8件，网络申请12件。", False, "stated", "stated"),
     # the text says it is complete
-    ("收到申请20件，分别为：当面申请8件，网络申请12件。", True, "stated"),
-    ("共收到申请733件,其中予以公开238件,部分公开33件,其他处理76件。", True, "stated"),
-    ("办结的20件中，予以公开8件，部分公开5件，其他4件。", True, "stated"),
+    ("收到申请20件，分别为：当面申请8件，网络申请12件。", True, "stated", "stated"),
+    # a 其他 part makes a 其中 list whole only by inference: 其他 may name a category
+    (
+        "共收到申请733件,其中予以公开238件,部分公开33件,其他处理76件。",
+        True,
+        "positional",
+        "inferred",
+    ),
+    ("办结的20件中，予以公开8件，部分公开5件，其他4件。", True, "positional", "inferred"),
     # not claimed complete at all
-    ("受理36件,其中按期办结36件。", False, "stated"),
+    ("受理36件,其中按期办结36件。", False, "stated", "stated"),
 ]
 
 
-@pytest.mark.parametrize(("text", "exhaustive", "confidence"), BREAKDOWN_CONFIDENCE)
-def test_breakdown_confidence(text: str, exhaustive: bool, confidence: str) -> None:
+@pytest.mark.parametrize(("text", "exhaustive", "completeness", "confidence"), BREAKDOWN_CONFIDENCE)
+def test_breakdown_confidence(
+    text: str, exhaustive: bool, completeness: str, confidence: str
+) -> None:
     complete = [b for b in extract(text).claims_of("breakdown") if b.exhaustive == exhaustive]
     assert complete, extract(text).claims
+    assert {b.binding for b in complete} == {lm.Binding.STATED}
+    if exhaustive:
+        assert {b.completeness.value for b in complete} == {completeness}
     assert {b.confidence for b in complete} == {confidence}
+
+
+def test_a_part_of_another_unit_left_out_leaves_the_list_not_known_whole() -> None:
+    # 38篇 among parts counted in 条: the parts read add to 15, the list to 53
+    text = "主动公开政府信息53条,其中:组织机构4条,部门文件5条,工作动态38篇,其他信息6条。"
+    (b,) = extract(text).claims_of("breakdown")
+    assert [p.quote for p in b.parts] == ["4条", "5条", "6条"]
+    assert (b.exhaustive, b.completeness) == (True, lm.Binding.POSITIONAL)
+    assert lm.check(extract(text), checks=["breakdown.sum"]).failures == []
+
+
+def test_parts_above_their_total_fail_whatever_the_completeness() -> None:
+    text = "主动公开信息240条,其中工作动态183条,行政许可类80条,其他业务类信息15条。"
+    (b,) = extract(text).claims_of("breakdown")
+    assert (b.binding, b.completeness) == (lm.Binding.STATED, lm.Binding.POSITIONAL)
+    (r,) = lm.check(extract(text), checks=["breakdown.sum"])
+    assert r.status is lm.Status.FAIL
 
 
 # ---------------------------------------------------------------------------------------

@@ -115,10 +115,20 @@ RATE_BASES = [
     # the rate names a part further back than the nearest count (胜诉 / 胜诉率)
     ("代理行政诉讼案件40宗，审结30宗；审结的案件中，胜诉24宗，撤诉6宗，胜诉率80%。",
      "80", 30, 24, Arithmetic),
-    # a total, its part and the rate in three clauses of one sentence: stated, however
-    # many larger counts the item printed before
-    ("办结案件52件，调解9件，调撤率17.31%；行政诉讼发案量13件，败诉2件，败诉率15.38%。",
+    # a total, its part and the rate in three clauses of one sentence: stated when the
+    # count's words make it a total (受理, 共, 办结 …), however many larger counts the item
+    # printed before
+    ("办结案件52件，调解9件，调撤率17.31%；受理行政诉讼案件13件，败诉2件，败诉率15.38%。",
      "15.38", 13, 2, Stated),
+    # … but not when they do not: a 败诉率 is often of the concluded cases; 13 is the
+    # candidate the numbers fit
+    ("办结案件52件，调解9件，调撤率17.31%；行政诉讼发案量13件，败诉2件，败诉率15.38%。",
+     "15.38", 13, 2, Arithmetic),
+    # a larger sibling outcome is no base (纠错236件 … 调解170件,调解率17.4%)
+    ("直接纠错236件，纠错率24.2%，以调解、和解等方式结案170件，调解率17.4%。",
+     "17.4", 236, 170, Positional),
+    # a target rate: the count is what was achieved, its base a target not printed
+    ("提供法律咨询11085人次，完成率116.68%。", "116.68", None, 11085, Stated),
     # a share of all handled cases, pending ones included: the base the numbers fit
     ("共办理政府信息公开申请86件，已办结80件，正在办理6件，其中予以公开40件，占46.5%。",
      "46.5", 86, 40, Arithmetic),
@@ -130,8 +140,8 @@ def test_a_rate_binds_its_base(
     text: str, rate: str, total: int | None, part: int | None, binding: lm.Binding
 ) -> None:
     s = next(c for c in extract(text).claims_of("share") if c.rate.value == Decimal(rate))
-    assert s.total is not None
-    assert (s.total.value, s.part.value if s.part else None, s.binding) == (total, part, binding)
+    got = s.total.value if s.total else None
+    assert (got, s.part.value if s.part else None, s.binding) == (total, part, binding)
 
 
 def test_a_rate_whose_base_is_not_printed_binds_none() -> None:

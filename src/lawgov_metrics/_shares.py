@@ -31,10 +31,11 @@ from ._values import (
     rate_interval,
 )
 from .errors import ArgumentValueError
+from .interval import positive_part
 from .results import CheckResult, Status
 from .rounding import ExactNumber, Interval, Scheme, check_scheme, format_fraction
 
-__all__ = ["check_share", "share_counts"]
+__all__ = ["check_share", "implied_totals", "integer_totals", "share_counts"]
 
 
 def _count_total(total: object) -> int:
@@ -70,6 +71,62 @@ def share_counts(
     """
     check_scheme(scheme)
     return _share_counts(_count_total(total), rate_interval(reported, scheme))
+
+
+def implied_totals(
+    part: ExactNumber, reported: ValueLike | Interval, *, scheme: Scheme = "half_up"
+) -> Interval:
+    """The totals ``T > 0`` with ``part / T`` written as ``reported`` percent.
+
+    GRIM the other way round: the whole of a share whose part is printed and whose whole is
+    not (调解成功5件,调解成功率83.3%), or the target of a completion rate (办结89件,
+    完成率82.21%). A part of 0 fits any total when the rate can be 0, none otherwise.
+
+    Raises:
+        ArgumentValueError: (a ``ValueError``) If ``part`` is not a whole count >= 0.
+
+    Examples:
+        >>> print(implied_totals(5, "83.3"))
+        (5.998800…, 6.006006…]
+        >>> len(implied_totals(89, "82.21").integers())  # 89/108 = 82.41%, 89/109 = 81.65%
+        0
+        >>> print(implied_totals(0, "0"))
+        (0, ∞)
+    """
+    check_scheme(scheme)
+    k = exact_value(part, what="part")
+    if k.denominator != 1 or k < 0:
+        raise ArgumentValueError("part", part, "a whole count >= 0")
+    share = rate_interval(reported, scheme)
+    if k == 0:
+        return (
+            Interval(lower=0, upper=None, lower_closed=False)
+            if share.contains(0)
+            else (Interval.empty())
+        )
+    share = positive_part(share)
+    if share.is_empty:
+        return Interval.empty()
+    return share.reciprocal_times(k * _HUNDRED)
+
+
+def integer_totals(
+    part: ExactNumber, reported: ValueLike | Interval, *, scheme: Scheme = "half_up"
+) -> range | None:
+    """The whole totals :func:`implied_totals` allows, or ``None`` when they are unbounded
+    (a rate that can be 0).
+
+    Examples:
+        >>> integer_totals(5, "83.3"), integer_totals(89, "82.21"), integer_totals(1, "0.7")
+        (range(6, 7), range(0, 0), range(134, 154))
+    """
+    iv = implied_totals(part, reported, scheme=scheme)
+    if iv.is_empty:
+        return range(0)
+    if iv.upper is None:
+        return None
+    ints = iv.integers()
+    return ints if range_size(ints) else range(0)
 
 
 def check_share(

@@ -27,6 +27,8 @@ from typing import Literal, TypeAlias
 from . import _decimal
 from ._exact import _terminating_places, float_decimal
 from ._shares import check_share as check_share
+from ._shares import implied_totals as implied_totals
+from ._shares import integer_totals as integer_totals
 from ._shares import share_counts as share_counts
 from ._values import (
     _HUNDRED,
@@ -66,7 +68,9 @@ __all__ = [
     "check_share",
     "growth_rate",
     "implied_prior",
+    "implied_totals",
     "integer_priors",
+    "integer_totals",
     "multiple_factor",
     "pp_change",
     "share_counts",

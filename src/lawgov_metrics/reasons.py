@@ -60,6 +60,8 @@ class Reason(enum.StrEnum):
     NONPOSITIVE_TOTAL = "nonpositive_total"
     PART_MISMATCH = "part_mismatch"
     NO_INTEGER_COUNT = "no_integer_count"
+    IMPLIED_TOTAL = "implied_total"
+    NO_INTEGER_TOTAL = "no_integer_total"
     MAY_EXCEED_100 = "may_exceed_100"
     SHARE_OUT_OF_RANGE = "share_out_of_range"
     APPROXIMATE_COUNT = "approximate_count"
@@ -133,6 +135,8 @@ _DESCRIPTIONS = MappingProxyType(
         Reason.NONPOSITIVE_TOTAL: "a share of zero or fewer items is undefined",
         Reason.PART_MISMATCH: "the printed part over the total does not round to the rate",
         Reason.NO_INTEGER_COUNT: "no whole number k out of the stated count gives the rate (GRIM)",
+        Reason.IMPLIED_TOTAL: "the whole numbers the unprinted whole of a printed part can be",
+        Reason.NO_INTEGER_TOTAL: "no whole number total gives the rate from its printed part",
         Reason.MAY_EXCEED_100: "the rate may be a ratio rather than a share",
         Reason.SHARE_OUT_OF_RANGE: "a share below 0% or above 100%",
         Reason.APPROXIMATE_COUNT: "100% with counts that are not exact",

@@ -419,11 +419,16 @@ class BreakdownClaim(_ClaimBase):
         parts: The parts, in text order.
         exhaustive: ``True`` when the parts are meant to add up to the total
             (分别为, a complete list); ``False`` when they are only some of it (其中 one item).
-        binding: How the parts were tied to ``total``, and (for an exhaustive list) how
-            its completeness is known (:class:`Binding`): STATED when the text says so
-            (共X件,其中…; 分别为; a 其他 part; a 合计 row); POSITIONAL when the total is
-            only the nearest plausible figure or completeness only follows from the list's
-            shape; ARITHMETIC when the total was chosen because the parts add up to it.
+        binding: How the parts were tied to ``total`` (:class:`Binding`): STATED when the
+            text's structure leaves no other total (共X件,其中…; X件(其中…); X件中,…; a
+            table's 合计 row); POSITIONAL when the total is only the nearest plausible
+            figure; ARITHMETIC when it was chosen because the parts fit it.
+        completeness: For an exhaustive list, how its completeness is known: STATED when
+            the text says the parts are the whole (分别为, 结果为, a 合计 row); POSITIONAL
+            when it is only inferred (a 其他 part of a 其中 list, which may name a category
+            rather than the rest; the outcomes of a disposed total). Parts that exceed
+            their total contradict the reading whatever its completeness; parts that fall
+            short only when the completeness is STATED.
         alternatives: Other figures that were considered as the total.
     """
 
@@ -431,14 +436,19 @@ class BreakdownClaim(_ClaimBase):
     parts: tuple[Figure, ...] = ()
     exhaustive: bool = False
     binding: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
+    completeness: Binding = attrs.field(default=Binding.STATED, converter=_to_binding)
     alternatives: tuple[Figure, ...] = attrs.field(default=(), converter=_alternatives)
     kind: ClassVar[str] = "breakdown"
 
     @property
     def confidence(self) -> Literal["stated", "inferred"]:
-        """``"stated"`` when the binding is STATED, else ``"inferred"`` (kept for callers
-        of earlier versions; prefer :attr:`binding`)."""
-        return "stated" if self.binding is Binding.STATED else "inferred"
+        """``"stated"`` when the binding (and, for an exhaustive list, the completeness) is
+        STATED, else ``"inferred"`` (kept for callers of earlier versions; prefer
+        :attr:`binding` and :attr:`completeness`)."""
+        sure = self.binding is Binding.STATED and (
+            not self.exhaustive or self.completeness is Binding.STATED
+        )
+        return "stated" if sure else "inferred"
 
 
 @attrs.frozen(kw_only=True)

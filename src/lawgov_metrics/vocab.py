@@ -45,6 +45,7 @@ __all__ = [
     "CUT_VERBS",
     "DATE_LABELS",
     "DEPARTMENT_ENDINGS",
+    "DISCLOSURE_OUTCOMES",
     "DISCLOSURE_TITLE_WORDS",
     "DISPOSED_WORDS",
     "DOWN_VERBS",
@@ -76,6 +77,7 @@ __all__ = [
     "PRIOR_YEAR_WORDS",
     "RANK_VERBS",
     "RATE_ACTIONS",
+    "RATE_NUMERATOR_WORDS",
     "RATE_UNITS",
     "RATIO_WORDS",
     "REFUSAL_WORDS",
@@ -92,6 +94,8 @@ __all__ = [
     "SUBJECT_PREFIXES",
     "SUBJECT_SUFFIXES",
     "SUM_WORDS",
+    "TARGET_RATE_STEMS",
+    "TARGET_WORDS",
     "THIS_YEAR_WORDS",
     "TIMES_OF_VERBS",
     "TIMES_TO_VERBS",
@@ -356,6 +360,33 @@ RATE_ACTIONS: Final = ("调解", "化解", "仲裁", "信访", "复议", "诉讼
 POPULATION_NOUNS: Final = ("案件", "申请", "纠纷", "事项", "案")
 #: Units of sessions and rounds: 学法4期,参学率100% is a rate of people, not of sessions.
 EVENT_UNITS: Final = frozenset({"期", "场", "次", "场次", "批", "批次", "轮", "届", "天"})
+#: Other words a count's clause names a rate's numerator by (纠正…2629件 / 纠错率): the
+#: rate's stem → the outcomes it counts.
+RATE_NUMERATOR_WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "纠错": ("纠正", "撤销", "变更", "确认违法", "责令履行"),
+        "调撤": ("调解", "撤诉", "撤回"),
+        "调解": ("调解成功", "达成调解"),
+        "败诉": ("败诉",),
+        "胜诉": ("胜诉",),
+        "执结": ("执结", "执行完毕"),
+    }
+)
+#: Stems of a rate of a target (完成率): the count before it is what was achieved, its base
+#: a target the text does not print (提供法律咨询11085人次,完成率116.68%).
+TARGET_RATE_STEMS: Final = ("完成", "达成")
+#: The outcomes of a concluded 政府信息公开 application in the national template (T3's
+#: 三、本年度办理结果): every concluded application has exactly one of them.
+DISCLOSURE_OUTCOMES: Final = (
+    "予以公开",
+    "部分公开",
+    "不予公开",
+    "无法提供",
+    "不予处理",
+    "其他处理",
+)
+#: Words that make the count before a target rate the target itself (共有任务50项,完成率96%).
+TARGET_WORDS: Final = ("任务", "计划", "目标", "共有", "总数", "应")
 #: Stems of an outcome rate (按期办结率) that is a share of the handled count before it.
 OUTCOME_STEMS: Final = ("办结", "答复", "办复", "回复", "结案", "审结", "化解", "解决")
 #: Verbs of a handled count (办理热线工单3600件).

@@ -31,7 +31,7 @@ from ..records import (
 from ..results import Status
 from ._format import cq, q
 
-__all__ = ["Judgement", "Tie", "judge", "tie_of"]
+__all__ = ["Judgement", "Tie", "completeness_tie", "judge", "tie_of"]
 
 RelationClaim = GrowthClaim | ShareClaim | PPChangeClaim | BreakdownClaim | BalanceClaim
 
@@ -58,6 +58,8 @@ class Tie(NamedTuple):
 def _evidence(claim: Claim) -> str:
     said = f"“{cq(claim)}”" if claim.quote else "the claim's own structure"
     if isinstance(claim, ShareClaim):
+        if claim.total is None and claim.part is not None:
+            return f"the rate is in the clause of the count it is a share of the whole of, {said}"
         return f"the rate is in the clause of its count, {said}"
     if isinstance(claim, GrowthClaim):
         if claim.basis is not None:
@@ -99,6 +101,32 @@ def tie_of(claim: RelationClaim, *, also: RelationClaim | None = None) -> Tie:
             binding, doubt = also.binding, _doubt(also)
         evidence = f"{evidence}; and {_evidence(also)}"
     return Tie(binding, evidence, doubt, tuple(claim.alternatives))
+
+
+def completeness_tie(claim: BreakdownClaim) -> Tie:
+    """The tie of an exhaustive list's claim that its parts are the whole: STATED only when
+    both the total and the completeness are (分别为, 结果为); parts that fall short of the
+    total contradict nothing more certain than that.
+
+    Examples:
+        >>> from decimal import Decimal
+        >>> import lawgov_metrics as lm
+        >>> f = lm.Figure(quantity=lm.Quantity(value=Decimal(3), unit="条"))
+        >>> other = lm.BreakdownClaim(total=f, parts=(f,), exhaustive=True,
+        ...                           completeness="positional")
+        >>> completeness_tie(other).binding
+        <Binding.POSITIONAL: 'positional'>
+    """
+    tie = tie_of(claim)
+    if tie.binding is not Binding.STATED or claim.completeness is Binding.STATED:
+        return tie
+    return Tie(
+        claim.completeness,
+        tie.evidence,
+        "that the list is complete was only inferred (from a 其他 part, the list's shape, "
+        "or with a part of another unit left out)",
+        tie.alternatives,
+    )
 
 
 class Judgement(NamedTuple):

@@ -12,7 +12,7 @@ from ..results import CheckResult, Status
 from ..rounding import Interval
 from ..vocab import CARRY_OUT, or_regex, same_unit_family
 from ._common import entirely_above, make_result
-from ._evidence import judge, tie_of
+from ._evidence import completeness_tie, judge, tie_of
 from ._format import q, quotes
 from .config import CheckConfig
 from .registry import report_check
@@ -135,15 +135,17 @@ def check_breakdown_sum(report: Report, config: CheckConfig) -> Iterator[CheckRe
     (``sum_mismatch``); a non-exhaustive one (其中 one item, 包括) only when its parts exceed
     it (``parts_exceed_total``). A part carried over to next year (结转下年度, a
     :data:`~lawgov_metrics.vocab.CARRY_OUT` word in its subject) is not an outcome of the
-    year: a list that adds up without it passes (``carry_over_left_out``). A contradiction
-    FAILs when the binding is STATED: the text ties the parts to the total and, for an
-    exhaustive list, says it is complete. Otherwise (the total is only the nearest figure,
-    or completeness only follows from the list's shape) it gets
-    ``config.inferred_sum_status`` (WARN by default), or PASS (``alternative_fits``) when
-    the parts add up to one of the claim's alternative totals.
+    year: a list that adds up without it passes (``carry_over_left_out``). Parts above their
+    total FAIL when the text ties them to it (``binding`` STATED); parts short of the total
+    of an exhaustive list FAIL only when, besides, the text says the list is complete
+    (``completeness`` STATED: 分别为, 结果为). Otherwise (the total is only the nearest
+    figure, or completeness only follows from a 其他 part or the list's shape) a
+    contradiction gets ``config.inferred_sum_status`` (WARN by default), or PASS
+    (``alternative_fits``) when the parts add up to one of the claim's alternative totals.
 
     Examples:
         >>> from decimal import Decimal
+        >>> import attrs
         >>> import lawgov_metrics as lm
         >>> def fig(n):
         ...     return lm.Figure(quantity=lm.Quantity(value=Decimal(n), unit="件"), quote=f"{n}件")
@@ -156,6 +158,12 @@ def check_breakdown_sum(report: Report, config: CheckConfig) -> Iterator[CheckRe
         ...                           binding=lm.Binding.POSITIONAL)
         >>> [r.status.value for r in check_breakdown_sum(lm.Report(text="", claims=[shape]))]
         ['warn']
+        >>> other = attrs.evolve(said, completeness=lm.Binding.POSITIONAL)  # …,其他9件
+        >>> [r.status.value for r in check_breakdown_sum(lm.Report(text="", claims=[other]))]
+        ['warn']
+        >>> over = attrs.evolve(other, total=fig(70))  # 76 > 70: a contradiction all the same
+        >>> [r.status.value for r in check_breakdown_sum(lm.Report(text="", claims=[over]))]
+        ['fail']
     """
     for claim in report.claims:
         if isinstance(claim, BreakdownClaim) and claim.parts:
@@ -228,7 +236,10 @@ def _sum_result(report: Report, claim: BreakdownClaim, config: CheckConfig) -> C
     def adds_up(alt: Figure) -> str | None:
         return None if s.overlaps(config.bounds(alt.quantity)) else "not their sum either"
 
-    verdict = judge(tie_of(claim), test=adds_up, unstated=config.inferred_sum_status)
+    # parts above their total contradict the head alone; parts short of it, the claim
+    # that the list is complete as well
+    tie = tie_of(claim) if entirely_above(s, t) else completeness_tie(claim)
+    verdict = judge(tie, test=adds_up, unstated=config.inferred_sum_status)
     return result(
         verdict.status,
         f"{head}: the parts do not add up to the total{verdict.note}",

@@ -103,6 +103,8 @@ def _where(claim: ShareClaim) -> str:
         Reason.ALTERNATIVE_FITS,
         Reason.NO_TOTAL,
         Reason.WHOLE_UNKNOWN,
+        Reason.IMPLIED_TOTAL,
+        Reason.NO_INTEGER_TOTAL,
         Reason.APPROXIMATE_TOTAL,
         Reason.NONPOSITIVE_TOTAL,
         Reason.UNSUPPORTED_RATE_UNIT,
@@ -157,14 +159,7 @@ def _granularity_result(report: Report, claim: ShareClaim, config: CheckConfig) 
     if total is None and part is not None:
         listing = _whole_of(report, part)
         if listing is None:
-            return make_result(
-                cid,
-                Status.UNDECIDABLE,
-                f"{where}: {q(part)} is the part, and its whole is not found",
-                Reason.WHOLE_UNKNOWN,
-                figures=figs,
-                reports=(report,),
-            )
+            return _implied_total(report, claim, part, config)
         total, tie = listing.total, tie_of(claim, also=listing)
         figs = (claim.rate_figure, total, part)
     if total is None:
@@ -212,6 +207,53 @@ def _granularity_result(report: Report, claim: ShareClaim, config: CheckConfig) 
         observed=grim.observed,
         expected=share / 100,
         details=details,
+    )
+
+
+def _implied_total(
+    report: Report, claim: ShareClaim, part: Figure, config: CheckConfig
+) -> CheckResult:
+    """GRIM the other way round, for a printed part whose whole is not printed: some whole
+    total ``T`` must give ``part / T`` as the written rate (the whole of 调解成功5件,调解成功率
+    83.3% is 6; no whole target gives 办结89件,完成率82.21%)."""
+    cid = "share.granularity"
+    where = _where(claim)
+    figs = (claim.rate_figure, part)
+    share = config.bounds(claim.rate)
+    totals = arithmetic.integer_totals(part.value, share) if is_exact_count(part) else None
+    if totals is None:
+        return make_result(
+            cid,
+            Status.UNDECIDABLE,
+            f"{where}: {q(part)} is the part, and its whole is not found",
+            Reason.WHOLE_UNKNOWN,
+            figures=figs,
+            reports=(report,),
+        )
+    iv = arithmetic.implied_totals(part.value, share)
+    if len(totals):
+        return make_result(
+            cid,
+            Status.PASS,
+            f"{where}: {q(part)} is the part; a whole of {candidates(totals)} gives it "
+            f"(the whole would lie in {show(iv)})",
+            Reason.IMPLIED_TOTAL,
+            figures=figs,
+            reports=(report,),
+            expected=iv,
+            details={"totals": totals},
+        )
+    verdict = judge(tie_of(claim), unstated=config.inferred_share_status)
+    return make_result(
+        cid,
+        verdict.status,
+        f"{where}: {q(part)} is the part, and no whole number T gives {part.value}/T = "
+        f"{claim.rate.text or str(claim.rate.value) + '%'} (T would have to lie in {show(iv)}, "
+        f"which holds no integer){verdict.note}",
+        Reason.NO_INTEGER_TOTAL,
+        figures=figs,
+        reports=(report,),
+        expected=iv,
     )
 
 

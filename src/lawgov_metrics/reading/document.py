@@ -49,6 +49,8 @@ SENTENCE_END: Final = frozenset("。;；!！?？\n")
 PERIOD_END: Final = frozenset("。!！?？\n")
 #: Clause boundaries.
 CLAUSE_END: Final = frozenset("。;；!！?？\n,，、:：|")
+#: What ends a phrase: a clause end but 、 (a phrase may list several nouns).
+_PHRASE_STOPS: Final = CLAUSE_END - {"、"}
 
 _CELL_SEP_RE: Final = re.compile("[|\t]")
 _CLAUSE_RE: Final = re.compile("[。;；!！?？\n,，、:：|]")
@@ -241,6 +243,17 @@ class Document:
         if i >= 0 and ends[i] >= lo:
             return ends[i] + 1
         return lo
+
+    def phrase_start(self, pos: int) -> int:
+        """Where the phrase holding ``pos`` starts: after the last comma or stop before it,
+        across 、 and brackets (at most 60 characters back). 以调解、和解等方式结案170件 and
+        无法提供(不掌握)的48件 are one phrase each, where they are several clauses."""
+        norm = self.norm
+        a = pos
+        lo = max(0, pos - CLAUSE_WINDOW)
+        while a > lo and norm[a - 1] not in _PHRASE_STOPS:
+            a -= 1
+        return a
 
     def clause_end(self, pos: int) -> int:
         """The first clause boundary at or after ``pos`` (the text's end when none)."""

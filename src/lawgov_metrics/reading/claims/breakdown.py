@@ -37,6 +37,7 @@ def read(ctx: Context) -> list[BreakdownClaim]:
                 parts=parts,
                 exhaustive=tie.exhaustive,
                 binding=tie.binding,
+                completeness=tie.completeness,
                 alternatives=ctx.alternatives(tie.total),
             )
         )

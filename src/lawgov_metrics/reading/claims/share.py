@@ -36,7 +36,8 @@ def read(ctx: Context) -> list[ShareClaim]:
                     rate_figure=fig,
                     total=total,
                     part=part,
-                    binding=ctx.binding(tie.total),
+                    # a part whose whole is not printed carries the part's own tie
+                    binding=tie.total.binding if tie.part is not None else ctx.binding(tie.total),
                     alternatives=ctx.alternatives(tie.total),
                 )
             )

@@ -202,6 +202,21 @@ class _Reader:
                 return p
         return None
 
+    def outside_aside(self, p: Candidate | None, at: int, lo: int) -> Candidate | None:
+        """``p``, or the figure before its bracket when ``p`` is an aside in brackets closed
+        before the change at ``at`` (办理691条(含上年结转31件),相较去年上涨17.52%: the change
+        is the 691's, not the bracketed 31's)."""
+        if p is None or not self.doc.in_parens(p.start, lo):
+            return p
+        norm = self.doc.norm
+        closes = [x for x in (norm.find(")", p.end, at), norm.find("）", p.end, at)) if x >= 0]
+        if not closes:
+            return p
+        outer = self.previous(p.index, lo)
+        while outer is not None and self.doc.in_parens(outer.start, lo):
+            outer = self.previous(outer.index, lo)
+        return outer if outer is not None else p
+
     def earlier(self, idx: int, lo: int, skip: Candidate) -> list[Candidate]:
         """Other figures before ``idx`` from ``lo`` on that could be a current figure."""
         out: list[Candidate] = []
@@ -364,7 +379,7 @@ def _growth_rate(
     doc, cands, norm = r.doc, r.cands, r.doc.norm
     c = cands[i]
     q = c.quantity
-    current = r.previous(i, sa)
+    current = r.outside_aside(r.previous(i, sa), c.start, sa)
     basis: Candidate | None = None
     difference: Quantity | None = None
     if current is not None and r.is_prior(current):

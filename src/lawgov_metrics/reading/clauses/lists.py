@@ -16,10 +16,14 @@ A *frame* is read at every list marker (:data:`lawgov_metrics.vocab.LIST_MARKERS
   ``X件中`` head, or a single candidate, is STATED; otherwise the candidate the parts fit
   (their sum equals it, or stays within it for a partial list) is taken, ARITHMETIC when it
   is the only best fit, POSITIONAL else.
-* **Completeness**: 分别为/结果为 and a 其他/其余 part say the list is whole; 其中 and the
-  subset markers (包括, 含) do not; outcomes of a disposed total (办结的82件中 + three or
-  more outcomes) are whole only by the list's shape, so the binding is at most POSITIONAL.
-  A list of a subset the text does not count (其中涉企案件中,…) is never whole.
+* **Completeness** (its own evidence, apart from the head's): 分别为/结果为 say the list is
+  whole (STATED); a 其他/其余 part makes a 其中 list whole only by inference (POSITIONAL:
+  其他概况类信息 may be a category, not the rest), as do the outcomes of a disposed total
+  (办结的82件中 + three or more outcomes) and a list with a part of another unit left out
+  (…工作动态38篇… in a list of 条); 其中 and the subset markers (包括, 含) promise no
+  completeness. A list of a subset the text does not count (其中涉企案件中,…) is never
+  whole. Parts that exceed their total contradict a STATED head whatever the completeness;
+  parts that fall short only a STATED completeness.
 * A frame whose items are carry-over terms (结转下年, 包括上年结转12件) is a balance, read by
   :mod:`~lawgov_metrics.reading.clauses.balances`, never a breakdown; a frame of figures
   outside its head (未包含…) is no breakdown at all.
@@ -100,7 +104,8 @@ class Frame:
         head: The total and the evidence for it.
         items: The parts (candidate indices), in text order.
         exhaustive: Whether the parts are meant to add up to the head.
-        binding: The evidence for the whole reading (head and completeness).
+        binding: The evidence for the head.
+        completeness: The evidence that the list is whole (for an exhaustive one).
     """
 
     marker: tuple[int, int]
@@ -110,6 +115,7 @@ class Frame:
     items: tuple[int, ...]
     exhaustive: bool
     binding: Binding
+    completeness: Binding = Binding.STATED
 
 
 @attrs.frozen(kw_only=True)
@@ -121,6 +127,7 @@ class BreakdownTie:
     parts: tuple[int, ...]
     exhaustive: bool
     binding: Binding
+    completeness: Binding = Binding.STATED
 
 
 def _semicolon(norm: str, a: int, b: int) -> int:
@@ -146,6 +153,8 @@ class _Lists:
         self.by_end = {c.end: c for c in cands}
         self.frames: list[Frame] = []
         self.item_of: dict[int, Frame] = {}
+        #: Whether the last :meth:`items_after` left out a count of another unit.
+        self.skipped = False
 
     # -- words --------------------------------------------------------------------------
 
@@ -159,6 +168,12 @@ class _Lists:
 
     def is_prior(self, p: Candidate) -> bool:
         return _PRIOR_RE.search(self.doc.norm, max(0, p.start - 10), p.start) is not None
+
+    def _is_outcome(self, i: int) -> bool:
+        """Whether part ``i`` is counted under an outcome of the disclosure template."""
+        p = self.cands[i]
+        words = self.doc.words(self.doc.phrase_start(p.start), p.start)
+        return any(o in words for o in vocab.DISCLOSURE_OUTCOMES)
 
     def is_other(self, i: int) -> bool:
         return self.subjects[i].startswith(_OTHER)
@@ -174,10 +189,13 @@ class _Lists:
         """The parts after a marker ending at ``lo``, up to ``hi``.
 
         A list crosses a ; only when ``across`` (a marker with a colon) or when each part
-        before the ; carries its own share (优秀15卷,占比25%;良好30卷,占比50%).
+        before the ; carries its own share (优秀15卷,占比25%;良好30卷,占比50%). A count
+        of another unit between the parts (工作动态38篇 in a list of 条) is left out, and
+        noted in :attr:`skipped`: the parts read are then not the whole list.
         """
         doc = self.doc
         out: list[Candidate] = []
+        unlike_at = -1
         k = bisect.bisect_left(self.starts, lo)
         last = lo
         for j in range(k, len(self.cands)):
@@ -186,9 +204,17 @@ class _Lists:
                 break
             if p.kind not in ("count", "money") or self.roles.get(p.index) == "difference":
                 continue
-            if like is not None and (p.kind != like.kind or not same_unit(p, like)):
-                continue
-            if out and not same_unit(p, out[0]):
+            unlike = (like is not None and (p.kind != like.kind or not same_unit(p, like))) or (
+                bool(out) and not same_unit(p, out[0])
+            )
+            if unlike:
+                if (
+                    out
+                    and unlike_at < 0
+                    and p.kind == out[0].kind
+                    and not doc.in_parens(p.start, lo)
+                ):
+                    unlike_at = p.start
                 continue
             if doc.in_parens(p.start, lo):
                 continue  # 办结35件(含上年度2件): a part of the part, not of the total
@@ -200,6 +226,7 @@ class _Lists:
                 break  # the list ends where a clause starts another figure
             out.append(p)
             last = p.end
+        self.skipped = unlike_at >= 0 and bool(out) and unlike_at < out[-1].start
         return out
 
     # -- heads --------------------------------------------------------------------------
@@ -310,6 +337,7 @@ class _Lists:
                 items=tuple(p.index for p in items),
                 exhaustive=exhaustive,
                 binding=Binding.STATED,
+                completeness=Binding.POSITIONAL,  # only a 其他 part says it is whole
             )
         )
 
@@ -342,8 +370,14 @@ class _Lists:
             # a part with its own 其中: a list of that part, not of the outer total
             stated = False
             singles = [first.index]
+        skipped = self.skipped
         subset = _SUBSET_AMONG_RE.match(doc.norm, m.end(), items[0].start) is not None
-        exhaustive = not subset and (promise is vocab.ListPromise.COMPLETE or self._complete(items))
+        said_whole = promise is vocab.ListPromise.COMPLETE
+        exhaustive = not subset and (said_whole or self._complete(items))
+        # 分别为/结果为 say the parts are the whole; a 其他 part of a 其中 list may name a
+        # category rather than the rest, and a part of another unit left out of the list
+        # leaves the parts read short of it
+        completeness = Binding.STATED if said_whole and not skipped else Binding.POSITIONAL
         refs: list[Ref] = [*singles, *self.sums(heads, m.start())]
         choice = resolve(refs, lambda r: self.fit(r, items, exhaustive), stated=stated)
         if word == "其中" and len(items) == 1:
@@ -357,6 +391,7 @@ class _Lists:
                 items=tuple(p.index for p in items),
                 exhaustive=exhaustive,
                 binding=choice.binding,
+                completeness=completeness,
             )
         )
 
@@ -373,6 +408,15 @@ class _Lists:
         disposed = any(w in before for w in vocab.DISPOSED_WORDS)
         other = self._complete(items)
         by_shape = not other and disposed and len(items) >= 3
+        # 办结的82件中,予以公开11件,不予公开8件,无法提供48件,不予处理9件: the outcomes of
+        # the national template, one for every concluded application, so the list is whole
+        # (an outcome not named had none) unless it ends in 等
+        template = (
+            disposed
+            and len(items) >= 2
+            and all(self._is_outcome(p.index) for p in items)
+            and not doc.norm.startswith("等", items[-1].end)
+        )
         self._add(
             Frame(
                 marker=m.span(),
@@ -380,8 +424,12 @@ class _Lists:
                 promise=vocab.ListPromise.PARTIAL,
                 head=Choice(total.index, Binding.STATED),
                 items=tuple(p.index for p in items),
-                exhaustive=other or by_shape,
-                binding=Binding.POSITIONAL if by_shape else Binding.STATED,
+                exhaustive=other or by_shape or template,
+                binding=Binding.STATED,
+                # whole by the template's outcomes; else only by a 其他 part or by the list's
+                # shape (every disposed case has one outcome, but the text does not say these
+                # are all of them)
+                completeness=Binding.STATED if template else Binding.POSITIONAL,
             )
         )
 
@@ -412,6 +460,7 @@ class _Lists:
                 parts=f.items,
                 exhaustive=f.exhaustive,
                 binding=f.binding,
+                completeness=f.completeness,
             )
             k = seen.get(key)
             if k is None:

@@ -91,13 +91,21 @@ def _overlap(stem: str, ctx: str) -> bool:
 def _count_names_part(stem: str, ctx: str) -> bool:
     """Whether the words before a count name the rate's numerator (调解成功4470件 / 调解成功率).
 
-    The whole stem of the rate in the count's clause names it (纠错案件236件 / 纠错率). Its
-    last two characters do too (以调解方式结案170件 / 调解率), unless a population noun
-    follows them there (行政应诉案件 / 出庭应诉率: the cases are the whole, not the part).
+    The whole stem of the rate in the count's clause names it (纠错案件236件 / 纠错率), and
+    so do the outcomes the stem counts (纠正…行为2629件 / 纠错率:
+    :data:`~lawgov_metrics.vocab.RATE_NUMERATOR_WORDS`). Its last two characters do too
+    (以调解方式结案170件 / 调解率), unless a population noun follows them there (行政应诉案件
+    / 出庭应诉率: the cases are the whole, not the part).
+
+    Examples:
+        >>> _count_names_part("纠错", "纠正违法或不当行政行为")
+        True
+        >>> _count_names_part("出庭应诉", "行政应诉案件")
+        False
     """
     if len(stem) < 2:
         return False
-    if stem in ctx:
+    if stem in ctx or any(w in ctx for w in vocab.RATE_NUMERATOR_WORDS.get(stem[-2:], ())):
         return True
     tail = stem[-2:]
     i = ctx.find(tail)
@@ -149,6 +157,11 @@ class _Rates:
 
     def clause_words(self, p: Candidate) -> str:
         return self.doc.words(self.doc.clause_start(p.start), p.end)
+
+    def phrase_words(self, p: Candidate) -> str:
+        """The words of ``p``'s phrase (:meth:`Document.phrase_start`): the phrase that may
+        name a rate's numerator (以调解、和解等方式结案170件 names 调解)."""
+        return self.doc.words(self.doc.phrase_start(p.start), p.end)
 
     def is_countable(self, p: Candidate) -> bool:
         return p.kind == "count" and self.roles.get(p.index) != "difference"
@@ -224,8 +237,13 @@ class _Rates:
         pctx = self.clause_words(prev)
         stem = first.removesuffix("率")
         noun = stem[:-2]
-        names_part = _count_names_part(stem, pctx)
-        if not names_part and not zhan and same_sentence and len(stem) >= 2:
+        names_part = _count_names_part(stem, self.phrase_words(prev))
+        # 办结89件,完成率82.21%: what was achieved, of a target the text does not print
+        # (unless the count is the target itself: 共有任务50项,完成率96%)
+        target = stem.endswith(vocab.TARGET_RATE_STEMS) and not any(
+            w in self.phrase_words(prev) for w in vocab.TARGET_WORDS
+        )
+        if not names_part and not zhan and not target and same_sentence and len(stem) >= 2:
             # 胜诉24宗,撤诉3宗,胜诉率100%: the count the rate names, not the nearest one
             named = self._named_part(c, prev, sa, stem)
             if named is not None:
@@ -235,7 +253,10 @@ class _Rates:
         part: Candidate | None = None
         refs: list[Ref]
         stated: bool
-        if zhan or names_part:
+        if target:
+            part, refs = prev, []
+            stated = same_sentence and self._adjacent(prev, c)
+        elif zhan or names_part:
             part = prev
             own = strip_subject(doc.words(max(doc.clause_start(c.start), prev.end), c.start))
             own = _ZHAN_START_RE.split(own)[0] if own else own
@@ -265,13 +286,22 @@ class _Rates:
                 first_ref = refs[0] if refs else None
                 in_sentence = [r for r in refs if isinstance(r, int) and self.cands[r].start >= sa]
                 stated = same_sentence and (
-                    (len(in_sentence) == 1 and first_ref == in_sentence[0])
+                    # the only count of the sentence that can hold the part, and one whose
+                    # words make it a total (共, 收到, 受理 …): a larger sibling outcome
+                    # (纠错236件 before 调解…170件,调解率17.4%) is no base
+                    (
+                        len(in_sentence) == 1
+                        and first_ref == in_sentence[0]
+                        and self._is_total(self.cands[in_sentence[0]])
+                    )
                     or (
                         listed is not None
                         and listed.binding is Binding.STATED
                         and first_ref == listed.total.ref
                     )
                 )
+                if not refs:  # the part's whole is not printed: the part is still stated
+                    stated = same_sentence and self._adjacent(prev, c)
         elif (
             same_sentence
             and prev.quantity.unit not in vocab.EVENT_UNITS
@@ -283,7 +313,12 @@ class _Rates:
                 stated = False
             else:
                 refs = [prev.index]
-                stated = self._adjacent(prev, c)
+                # certain when the rate names no population (办结率) or the count's own
+                # (案件办结率 of 受理案件120件); a rate naming another one that only shares
+                # a word with the count's (50个主题 … 政务服务事项网上可办率) may be of a
+                # population the text does not count
+                names_own = len(first) <= 4 or _handled_total(stem, pctx) or noun in pctx
+                stated = names_own and self._adjacent(prev, c)
         else:
             return None
         if not refs and part is None:
@@ -297,7 +332,10 @@ class _Rates:
             )
             return share_fit(c.quantity, qs, part.quantity if part is not None else None)
 
-        total = resolve(refs, fit, stated=stated)
+        if refs:
+            total = resolve(refs, fit, stated=stated)
+        else:  # a part whose whole is not printed: the evidence is the part's own tie
+            total = Choice(None, Binding.STATED if stated else Binding.POSITIONAL)
         start = doc.clause_start(c.start)
         for x in (part.index if part is not None else None, total.ref):
             if isinstance(x, int) and self.cands[x].start >= sa:
@@ -309,13 +347,23 @@ class _Rates:
             part=part.index if part is not None else None,
         )
 
+    def _is_total(self, p: Candidate) -> bool:
+        """Whether ``p``'s words make it a total or an intake (共, 收到, 受理, X件中 …)."""
+        ctx = self.doc.words(self.doc.clause_start(p.start), p.start)
+        return (
+            any(w in ctx for w in _TOTAL_WORDS)
+            or INTAKE_RE.search(ctx) is not None
+            or _HANDLING_RE.search(ctx) is not None
+            or "中" in self.doc.norm[p.end : p.end + 2]
+        )
+
     def _named_part(self, c: Candidate, prev: Candidate, sa: int, stem: str) -> Candidate | None:
         """The count of ``c``'s sentence before ``prev`` whose words name the rate's stem."""
         for j in range(prev.index - 1, -1, -1):
             p = self.cands[j]
             if p.start < sa:
                 return None
-            if self.is_countable(p) and _count_names_part(stem, self.clause_words(p)):
+            if self.is_countable(p) and _count_names_part(stem, self.phrase_words(p)):
                 return p
         return None
 
