@@ -110,8 +110,11 @@ def _converter() -> cattrs.Converter:
     import cattrs
 
     from . import records, tables
+    from .records import _claims, _quantity, _report
 
-    names = {**vars(tables), **vars(records)}  # Report.disclosure is typed with tables' records
+    # The annotations are strings naming what the defining modules import; Report.disclosure
+    # is typed with tables' records.
+    names = {**vars(tables), **vars(_quantity), **vars(_claims), **vars(_report), **vars(records)}
     for cls in (records.Quantity, records.Figure, records.Report, *_CLAIM_TYPES):
         attrs.resolve_types(cls, globalns=names)
     for cls in (tables.DisclosureCell, tables.DisclosureTable, tables.DisclosureTables):
