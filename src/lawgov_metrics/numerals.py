@@ -73,9 +73,12 @@ __all__ = [
     "UNIT_ALIASES",
     "QuantityMatch",
     "find_quantities",
+    "match_quantity",
     "normalize",
     "parse_number",
     "parse_quantity",
+    "read_view",
+    "scan_matches",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -164,6 +167,25 @@ _NORMALIZE = _CharMap(_NORMALIZE_MAP)
 _READ = _CharMap(_READ_MAP)
 # Reading exactly one number: 參/参 is a financial 3 there (參萬伍仟), never a verb.
 _READ_ONE = _CharMap(_READ_ONE_MAP)
+
+
+def _after_normalize(table: Mapping[str, str]) -> dict[str, str]:
+    """The map that takes a normalised text to ``table``'s view of the original:
+    ``_CharMap(result)(normalize(t)) == _CharMap(table)(t)`` for every text ``t``."""
+    out: dict[str, str] = {}
+    for c in {*table, *_NORMALIZE_MAP}:
+        n, r = _NORMALIZE_MAP.get(c, c), table.get(c, c)
+        # one view for each normal form, else a normalised text could not give the view
+        assert out.get(n, r) == r
+        assert table.get(n, n) == r
+        if n != r:
+            out[n] = r
+    return out
+
+
+# The scanner's view of a text that is normalised already (financial numerals only, which
+# are rare: the Document keeps its normalised text and reads this from it).
+_READ_NORMALIZED = _CharMap(_after_normalize(_READ_MAP))
 
 
 def _words(spaced: str) -> tuple[str, ...]:
@@ -382,6 +404,11 @@ _START_CHARS = (
 )
 _SCAN_RE = re.compile(rf"(?=[{_START_CHARS}]){_QUANTITY_PATTERN}")
 _FULL_RE = re.compile(_QUANTITY_PATTERN)
+#: The groups of both, in order (``m.groups()`` unpacks to these).
+_GROUP_NAMES = ("pre", "pct", "num", "sign", "ar", "cn", "mid1", "scale", "mid2", "unit", "post")
+assert tuple(_SCAN_RE.groupindex) == tuple(_FULL_RE.groupindex) == _GROUP_NAMES
+#: Group numbers for ``m.start(n)``/``m.group(n)`` on a scanner match.
+G_PRE, G_PCT, G_NUM, G_SIGN, G_AR, G_CN, G_MID1, G_SCALE, G_MID2, G_UNIT, G_POST = range(1, 12)
 _AR_FULL_RE = re.compile(rf"(?P<sign>[-−+])?(?P<ar>{_AR_NUMBER})(?P<scale>{_SCALE})?")
 _CN_FULL_RE = re.compile(rf"(?P<sign>负)?(?P<cn>{_CN_NUMBER})")
 _DATE_RE = re.compile(
@@ -659,18 +686,24 @@ def _qualifier(pre: str, mids: str, post: str) -> Qualifier:
 
 def _quantity_from_match(m: re.Match[str], text: str, original: str) -> Quantity:
     """Build the Quantity of a match of ``_QUANTITY_PATTERN``; ``text`` is its exact span."""
-    unit_written = m["unit"] or ""
+    return _quantity_from_groups(m.groups(), text, original)
+
+
+def _quantity_from_groups(groups: tuple[str | None, ...], text: str, original: str) -> Quantity:
+    """The Quantity of a match's groups (see :data:`_GROUP_NAMES`); ``text`` is its span."""
+    pre, pct, _num, sign, ar, cn, mid1, scale_word, mid2, unit_word, post = groups
+    unit_written = unit_word or ""
     unit = UNIT_ALIASES.get(unit_written, unit_written)
-    mids = (m["mid1"] or "") + (m["mid2"] or "")
+    mids = (mid1 or "") + (mid2 or "")
     if unit_written in {"个多月", "个多小时"}:
         mids += "多"
-    scale = m["scale"] or ""
-    if m["ar"] is not None:
-        value, res = _arabic(m["sign"] or "", m["ar"], scale, original)
-        rounded = "." in m["ar"] or bool(scale)
+    scale = scale_word or ""
+    if ar is not None:
+        value, res = _arabic(sign or "", ar, scale, original)
+        rounded = "." in ar or bool(scale)
     else:
-        cn = m["cn"]
-        if m["pct"] and cn == "百":
+        assert cn is not None  # the number is Arabic or Chinese
+        if pct and cn == "百":
             value, res = Decimal(100), Decimal(1)
         else:
             value, res = _chinese("", cn, original)
@@ -678,7 +711,7 @@ def _quantity_from_match(m: re.Match[str], text: str, original: str) -> Quantity
         if scale:  # 三十余万人: the scale word comes after 余
             k = SCALE_WORDS[scale]
             value, res, rounded = _shift(value, k), _shift(res, k), True
-    if m["pct"]:
+    if pct:
         if unit:
             raise ParseError(original, f"百分之 already makes a percentage; unit {unit!r} after it")
         unit = "%"
@@ -686,7 +719,7 @@ def _quantity_from_match(m: re.Match[str], text: str, original: str) -> Quantity
     return Quantity(
         value=value,
         unit=unit,
-        qualifier=_qualifier(m["pre"] or "", mids, m["post"] or ""),
+        qualifier=_qualifier(pre or "", mids, post or ""),
         text=text,
         resolution=res,
         rounded=rounded,
@@ -987,30 +1020,89 @@ def find_quantities(
         if hints
         else frozenset()
     )
-    for m in _SCAN_RE.finditer(norm, begin, stop):
-        is_cn = m["cn"] is not None
-        if is_cn and not _accept_chinese(text, norm, m):
+    for m in scan_matches(text, norm, begin, stop):
+        q = match_quantity(m, text)
+        if q is None:
             continue
-        s, e = m.start(), m.end()
-        quote = text[s:e]
-        try:
-            q = _quantity_from_match(m, quote, quote)
-        except ParseError:
-            continue
-        ns = m.start("num")
+        ns = m.start(G_NUM)
         yield QuantityMatch(
             quantity=q,
-            start=s,
-            end=e,
+            start=m.start(),
+            end=m.end(),
             number_start=ns,
-            number_end=m.end("num"),
-            prefix=text[m.start("pre") : m.end("pre")] if m["pre"] else "",
-            has_unit=bool(m["unit"] or m["pct"]),
-            is_chinese=is_cn,
-            has_scale=bool(m["scale"]),
-            unit_start=m.start("unit") if m["unit"] else -1,
-            kind_hint=_kind_hint(norm, m, q, date_starts, is_cn) if hints else "",
+            number_end=m.end(G_NUM),
+            prefix=text[m.start(G_PRE) : m.end(G_PRE)] if m.group(G_PRE) else "",
+            has_unit=bool(m.group(G_UNIT) or m.group(G_PCT)),
+            is_chinese=m.group(G_CN) is not None,
+            has_scale=bool(m.group(G_SCALE)),
+            unit_start=m.start(G_UNIT) if m.group(G_UNIT) else -1,
+            kind_hint=_kind_hint(norm, m, q, date_starts, m.group(G_CN) is not None)
+            if hints
+            else "",
         )
+
+
+def read_view(norm: str) -> str:
+    """The scanner's view of a :func:`normalize`-d text: financial numerals read as ordinary
+    ones (壹 -> 一, 拾 -> 十), one character for one; what :func:`scan_matches` takes.
+
+    Examples:
+        >>> read_view(normalize("貳拾件,队伍"))
+        '二十件,队五'
+    """
+    return _READ_NORMALIZED(norm)
+
+
+def scan_matches(
+    text: str, read: str, start: int = 0, stop: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The scanner's matches over ``read`` (the :func:`read_view` of ``text``), in order.
+
+    The core of :func:`find_quantities` for the reading layer, which keeps its own views of
+    the text and builds a quantity (:func:`match_quantity`) only for the matches it keeps.
+    Chinese numerals pass the same gate as in :func:`find_quantities`; group numbers are
+    ``G_PRE`` … ``G_POST``.
+
+    Examples:
+        >>> t = "收到申请786宗,一是"
+        >>> [m.group() for m in scan_matches(t, read_view(normalize(t)))]
+        ['786宗']
+    """
+    for m in _SCAN_RE.finditer(read, start, len(read) if stop is None else stop):
+        if m.group(G_CN) is not None and not _accept_chinese(text, read, m):
+            continue
+        yield m
+
+
+#: Quantities of scanner matches by (quote, groups): a quantity is a pure function of
+#: them, and reports repeat many (1件, 100%). Emptied when full, so its size is bounded.
+_QUANTITIES: dict[tuple[str, tuple[str | None, ...]], Quantity | None] = {}
+_QUANTITIES_MAX = 100_000
+
+
+def match_quantity(m: re.Match[str], text: str) -> Quantity | None:
+    """The :class:`~lawgov_metrics.Quantity` of a scanner match on ``text``, or ``None``
+    when the expression is not a well-formed number (``find_quantities`` skips those).
+
+    Examples:
+        >>> t = "办理12件"
+        >>> match_quantity(next(scan_matches(t, t)), t).value
+        Decimal('12')
+    """
+    quote = text[m.start() : m.end()]
+    key = (quote, m.groups())
+    try:
+        return _QUANTITIES[key]
+    except KeyError:
+        pass
+    try:
+        q: Quantity | None = _quantity_from_groups(key[1], quote, quote)
+    except ParseError:
+        q = None
+    if len(_QUANTITIES) >= _QUANTITIES_MAX:
+        _QUANTITIES.clear()
+    _QUANTITIES[key] = q
+    return q
 
 
 def _group_starts(s: str) -> Iterator[int]:

@@ -38,7 +38,7 @@ from typing import Final
 import attrs
 
 from .. import vocab
-from ..numerals import normalize
+from ..numerals import normalize, read_view
 from . import masks
 
 __all__ = ["CLAUSE_END", "PERIOD_END", "SENTENCE_END", "Document", "Sections"]
@@ -172,6 +172,8 @@ class Document:
     Attributes:
         text: The original text; quotes are cut from it.
         norm: The normalised text, as long as ``text``.
+        read: The scanner's view of it (financial numerals read as ordinary ones, see
+            :func:`~lawgov_metrics.numerals.read_view`), as long as ``text``.
         lines: ``(start, end)`` of every line (end excludes the line break).
         line_starts: The start of every line, for bisection.
         sentence_ends: Offsets of the sentence boundaries, sorted.
@@ -186,6 +188,7 @@ class Document:
 
     text: str
     norm: str
+    read: str
     lines: list[tuple[int, int]]
     line_starts: list[int]
     sentence_ends: list[int]
@@ -211,6 +214,7 @@ class Document:
         return cls(
             text=text,
             norm=norm,
+            read=read_view(norm),
             lines=lines,
             line_starts=line_starts,
             sentence_ends=sentence_ends,
