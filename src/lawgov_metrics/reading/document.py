@@ -32,6 +32,8 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from typing import Final
 
@@ -54,8 +56,15 @@ _PHRASE_STOPS: Final = CLAUSE_END - {"、"}
 
 _CELL_SEP_RE: Final = re.compile("[|\t]")
 _CLAUSE_RE: Final = re.compile("[。;；!！?？\n,，、:：|]")
-#: The start of a 一是/二是 item or a (1) item: where a rate's count may be looked for.
-_ITEM_RE: Final = re.compile(r"[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n")
+_SENTENCE_RE: Final = re.compile("[。;；!！?？\n]")
+_PERIOD_RE: Final = re.compile("[。!！?？\n]")
+#: The start of a 一是/二是 item or a (1) item: where a rate's count may be looked for
+#: (``[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n``, opened by the class of its first
+#: characters so that the engine skips every other character at full speed).
+_ITEM_RE: Final = re.compile(
+    r"[一二三四五六七八九十(（\n]"
+    r"(?:(?<=[一二三四五六七八九十])是|(?<=[(（])\d{1,2}[)）]|(?<=\n))"
+)
 
 #: A reading written after a character in brackets by some converters (結(jié)轉(zhuǎn)): not
 #: part of the words, so 上年结(jié)转(zhuǎn) still reads 上年结转.
@@ -73,8 +82,18 @@ _TITLE_WORDS_RE: Final = re.compile(vocab.or_regex(vocab.TITLE_WORDS))
 _TITLE_STOPS: Final = frozenset(",，。;；")
 
 
-def _positions(rx: re.Pattern[str], text: str) -> list[int]:
-    return [m.start() for m in rx.finditer(text)]
+def _char_positions(rx: re.Pattern[str], text: str) -> list[int]:
+    """The offsets of the characters ``rx`` (a character class) matches, in order.
+
+    Splitting at them and adding up the pieces' lengths runs in C, three times faster than
+    a match object per character.
+
+    Examples:
+        >>> _char_positions(_CLAUSE_RE, "a,b;;c")
+        [1, 3, 4]
+    """
+    pieces = rx.split(text)
+    return list(map(operator.add, itertools.accumulate(map(len, pieces)), range(len(pieces) - 1)))
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
@@ -207,10 +226,9 @@ class Document:
         lines = _lines(norm)
         line_starts = [a for a, _ in lines]
         title = _title_span(norm, lines)
-        # one scan for every boundary; the coarser ones are among the clause ends
-        clause_ends = _positions(_CLAUSE_RE, norm)
-        sentence_ends = [i for i in clause_ends if norm[i] in SENTENCE_END]
-        period_ends = [i for i in sentence_ends if norm[i] in PERIOD_END]
+        clause_ends = _char_positions(_CLAUSE_RE, norm)
+        sentence_ends = _char_positions(_SENTENCE_RE, norm)
+        period_ends = _char_positions(_PERIOD_RE, norm)
         return cls(
             text=text,
             norm=norm,
