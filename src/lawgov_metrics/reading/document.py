@@ -32,8 +32,6 @@ Examples:
 from __future__ import annotations
 
 import bisect
-import itertools
-import operator
 import re
 from typing import Final
 
@@ -56,8 +54,6 @@ _PHRASE_STOPS: Final = CLAUSE_END - {"、"}
 
 _CELL_SEP_RE: Final = re.compile("[|\t]")
 _CLAUSE_RE: Final = re.compile("[。;；!！?？\n,，、:：|]")
-_SENTENCE_RE: Final = re.compile("[。;；!！?？\n]")
-_PERIOD_RE: Final = re.compile("[。!！?？\n]")
 #: The start of a 一是/二是 item or a (1) item: where a rate's count may be looked for
 #: (``[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n``, opened by the class of its first
 #: characters so that the engine skips every other character at full speed).
@@ -82,18 +78,8 @@ _TITLE_WORDS_RE: Final = re.compile(vocab.or_regex(vocab.TITLE_WORDS))
 _TITLE_STOPS: Final = frozenset(",，。;；")
 
 
-def _char_positions(rx: re.Pattern[str], text: str) -> list[int]:
-    """The offsets of the characters ``rx`` (a character class) matches, in order.
-
-    Splitting at them and adding up the pieces' lengths runs in C, three times faster than
-    a match object per character.
-
-    Examples:
-        >>> _char_positions(_CLAUSE_RE, "a,b;;c")
-        [1, 3, 4]
-    """
-    pieces = rx.split(text)
-    return list(map(operator.add, itertools.accumulate(map(len, pieces)), range(len(pieces) - 1)))
+def _positions(rx: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in rx.finditer(text)]
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:
@@ -226,9 +212,10 @@ class Document:
         lines = _lines(norm)
         line_starts = [a for a, _ in lines]
         title = _title_span(norm, lines)
-        clause_ends = _char_positions(_CLAUSE_RE, norm)
-        sentence_ends = _char_positions(_SENTENCE_RE, norm)
-        period_ends = _char_positions(_PERIOD_RE, norm)
+        # one scan for every boundary; the coarser ones are among the clause ends
+        clause_ends = _positions(_CLAUSE_RE, norm)
+        sentence_ends = [i for i in clause_ends if norm[i] in SENTENCE_END]
+        period_ends = [i for i in sentence_ends if norm[i] in PERIOD_END]
         return cls(
             text=text,
             norm=norm,
