@@ -9,8 +9,17 @@ from typing import TypeVar
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lawgov_metrics import numerals
 from lawgov_metrics.errors import ParseError
-from lawgov_metrics.numerals import find_quantities, parse_number, parse_quantity
+from lawgov_metrics.numerals import (
+    find_quantities,
+    match_quantity,
+    normalize,
+    parse_number,
+    parse_quantity,
+    read_view,
+    scan_matches,
+)
 from lawgov_metrics.records import Quantity
 
 
@@ -98,3 +107,27 @@ def test_parse_number_returns_or_raises_parse_error(text: str) -> None:
         assert isinstance(value, Decimal)
         assert res > 0
         assert value.is_finite()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(fuzz_text)
+def test_read_view_of_the_normalised_text_is_the_scanners_view(text: str) -> None:
+    # the scanner's view, character by character from its table (the oracle)
+    table = numerals._READ_MAP
+    expected = "".join(table.get(ch, ch) for ch in text)
+    assert read_view(normalize(text)) == expected
+
+
+@settings(max_examples=1500, deadline=None)
+@given(fuzz_text)
+def test_memoised_quantities_are_the_quantities_of_their_matches(text: str) -> None:
+    for m in scan_matches(text, read_view(normalize(text))):
+        quote = text[m.start() : m.end()]
+        try:
+            fresh = numerals._quantity_from_match(m, quote, quote)
+        except ParseError:
+            fresh = None
+        assert match_quantity(m, text) == fresh
+        assert match_quantity(m, text) == fresh  # from the memo the second time
+        if fresh is not None:
+            assert fresh.text == quote

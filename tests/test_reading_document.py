@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import hypothesis.strategies as st
 from hypothesis import given
 
-from lawgov_metrics.reading.document import CLAUSE_END, SENTENCE_END, Document, is_table_line
+from lawgov_metrics.numerals import normalize
+from lawgov_metrics.reading.document import (
+    CLAUSE_END,
+    PERIOD_END,
+    SENTENCE_END,
+    Document,
+    is_table_line,
+)
 
 # ---------------------------------------------------------------------------------------
 # oracles: the boundary lookups as a character-by-character scan
@@ -47,6 +56,21 @@ def test_boundaries_agree_with_a_character_scan(text: str, data: st.DataObject) 
     a, b = doc.period_bounds(pos)
     assert a <= pos <= b
     assert all(ch not in "。!！?？\n" for ch in doc.norm[a:pos])
+
+
+_ITEM_MARKS = st.sampled_from(["一是", "二是", "(1)", "（12）", "(123)", "十是", "是", "\n", "（"])
+
+
+@given(st.lists(st.one_of(_PIECES, _ITEM_MARKS, st.text(max_size=3)), max_size=60).map("".join))
+def test_boundary_lists_are_the_boundary_characters(text: str) -> None:
+    doc = Document.build(text)
+    norm = doc.norm
+    assert norm == "".join(normalize(ch) for ch in text)  # one character for one
+    assert doc.clause_ends == [i for i, ch in enumerate(norm) if ch in CLAUSE_END]
+    assert doc.sentence_ends == [i for i, ch in enumerate(norm) if ch in SENTENCE_END]
+    assert doc.period_ends == [i for i, ch in enumerate(norm) if ch in PERIOD_END]
+    items = re.compile(r"[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n")
+    assert doc.item_ends == [m.end() for m in items.finditer(norm)]
 
 
 def test_long_sentences_stop_at_the_window() -> None:

@@ -38,7 +38,7 @@ from typing import Final
 import attrs
 
 from .. import vocab
-from ..numerals import normalize
+from ..numerals import normalize, read_view
 from . import masks
 
 __all__ = ["CLAUSE_END", "PERIOD_END", "SENTENCE_END", "Document", "Sections"]
@@ -54,8 +54,13 @@ _PHRASE_STOPS: Final = CLAUSE_END - {"、"}
 
 _CELL_SEP_RE: Final = re.compile("[|\t]")
 _CLAUSE_RE: Final = re.compile("[。;；!！?？\n,，、:：|]")
-#: The start of a 一是/二是 item or a (1) item: where a rate's count may be looked for.
-_ITEM_RE: Final = re.compile(r"[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n")
+#: The start of a 一是/二是 item or a (1) item: where a rate's count may be looked for
+#: (``[一二三四五六七八九十]是|[(（]\d{1,2}[)）]|\n``, opened by the class of its first
+#: characters so that the engine skips every other character at full speed).
+_ITEM_RE: Final = re.compile(
+    r"[一二三四五六七八九十(（\n]"
+    r"(?:(?<=[一二三四五六七八九十])是|(?<=[(（])\d{1,2}[)）]|(?<=\n))"
+)
 
 #: A reading written after a character in brackets by some converters (結(jié)轉(zhuǎn)): not
 #: part of the words, so 上年结(jié)转(zhuǎn) still reads 上年结转.
@@ -172,6 +177,8 @@ class Document:
     Attributes:
         text: The original text; quotes are cut from it.
         norm: The normalised text, as long as ``text``.
+        read: The scanner's view of it (financial numerals read as ordinary ones, see
+            :func:`~lawgov_metrics.numerals.read_view`), as long as ``text``.
         lines: ``(start, end)`` of every line (end excludes the line break).
         line_starts: The start of every line, for bisection.
         sentence_ends: Offsets of the sentence boundaries, sorted.
@@ -186,6 +193,7 @@ class Document:
 
     text: str
     norm: str
+    read: str
     lines: list[tuple[int, int]]
     line_starts: list[int]
     sentence_ends: list[int]
@@ -211,6 +219,7 @@ class Document:
         return cls(
             text=text,
             norm=norm,
+            read=read_view(norm),
             lines=lines,
             line_starts=line_starts,
             sentence_ends=sentence_ends,

@@ -1,7 +1,9 @@
 """Figures: every quantity of the text that is a figure, with its kind, built once.
 
-:func:`scan` reads the quantities :func:`~lawgov_metrics.numerals.find_quantities` finds and
-keeps those that are figures, as :class:`Candidate` values (span, quantity, kind): not masked
+:func:`scan` reads the quantities :func:`~lawgov_metrics.numerals.find_quantities` finds (through
+its core, :func:`~lawgov_metrics.numerals.scan_matches`, on the document's own views of the
+text, building a quantity only for a match that may be a figure) and keeps those that are
+figures, as :class:`Candidate` values (span, quantity, kind): not masked
 (dates, names, 第N, list markers, furniture, see :mod:`~lawgov_metrics.reading.masks`) and,
 for a number without a unit, where the place makes it a figure: a table cell, after a rate
 word (``答复率100``), at the end of a clause after a word like 为/申请 (``受理申请数量为0``).
@@ -33,8 +35,20 @@ import attrs
 
 from .. import vocab
 from ..errors import ParseError
-from ..numerals import CHINESE_NUMERAL_CHARS, QUALIFIERS_AFTER, UNITS, QuantityMatch, parse_quantity
-from ..numerals import find_quantities as _find_quantities
+from ..numerals import (
+    CHINESE_NUMERAL_CHARS,
+    G_CN,
+    G_NUM,
+    G_PCT,
+    G_PRE,
+    G_SCALE,
+    G_UNIT,
+    QUALIFIERS_AFTER,
+    UNITS,
+    match_quantity,
+    parse_quantity,
+    scan_matches,
+)
 from ..records import Figure, Quantity
 from .document import Document
 
@@ -134,8 +148,9 @@ def scan(doc: Document, *, owned: Sequence[tuple[int, int]] = ()) -> list[Candid
     out: list[Candidate] = []
     headers = _Headers(doc)
     owned_starts = [a for a, _ in owned]
-    for m in _find_quantities(doc.text, hints=False):
-        found = _chinese(doc, m) if m.is_chinese else _arabic(doc, m)
+    text = doc.text
+    for m in scan_matches(text, doc.read):
+        found = _chinese(doc, m) if m.group(G_CN) is not None else _arabic(doc, m)
         if found is None:
             continue
         start, end, num_start, q, bare_rate = found
@@ -159,11 +174,11 @@ def _requote(text: str, start: int, end: int) -> Quantity | None:
         return None
 
 
-def _prefix_blocked(doc: Document, m: QuantityMatch) -> bool:
-    """Whether the qualifier before the number is part of a word (最近, 超市) or masked."""
+def _prefix_blocked(doc: Document, ps: int, n_prefix: int) -> bool:
+    """Whether the qualifier ``norm[ps : ps + n_prefix]`` before the number is part of a word
+    (最近, 超市) or masked."""
     norm = doc.norm
-    ps = m.start
-    pre = norm[ps : ps + len(m.prefix)]
+    pre = norm[ps : ps + n_prefix]
     if doc.blocked[ps]:
         return True
     two = norm[max(0, ps - 1) : ps + len(pre)]
@@ -174,23 +189,27 @@ def _prefix_blocked(doc: Document, m: QuantityMatch) -> bool:
 _Found = tuple[int, int, int, Quantity, bool]
 
 
-def _arabic(doc: Document, m: QuantityMatch) -> _Found | None:
+def _arabic(doc: Document, m: re.Match[str]) -> _Found | None:
+    """An Arabic number of the scanner (``m``) as a figure, or ``None``."""
     norm, blocked = doc.norm, doc.blocked
-    ns = m.number_start
+    ns, number_end = m.span(G_NUM)
     ds = ns + 1 if norm[ns] in "-−" else ns  # the first digit
     if blocked[ds] or (ds > 0 and (norm[ds - 1].isdigit() or norm[ds - 1] == ".")):
         return None
-    if m.number_end - ds > _MAX_NUMBER_DIGITS:
+    if number_end - ds > _MAX_NUMBER_DIGITS:
         return None
-    q: Quantity | None = m.quantity
-    start, end = m.start, m.end
-    if m.prefix and _prefix_blocked(doc, m):
+    q = match_quantity(m, doc.text)
+    if q is None:
+        return None  # not a well-formed number: find_quantities skips it too
+    start, end = m.span()
+    if m.group(G_PRE) and _prefix_blocked(doc, start, m.end(G_PRE) - m.start(G_PRE)):
         start = ns
         q = _requote(doc.text, start, end)
-    has_unit = m.has_unit
-    if m.unit_start >= 0 and blocked[m.unit_start]:
+    has_unit = bool(m.group(G_UNIT) or m.group(G_PCT))
+    unit_start = m.start(G_UNIT) if m.group(G_UNIT) else -1
+    if unit_start >= 0 and blocked[unit_start]:
         # a unit that starts a quote or title (12“…”) is not this number's unit
-        end = len(norm[: m.unit_start].rstrip(" "))
+        end = len(norm[:unit_start].rstrip(" "))
         q = _requote(doc.text, start, end)
         has_unit = False
     if q is None:
@@ -198,13 +217,13 @@ def _arabic(doc: Document, m: QuantityMatch) -> _Found | None:
     unit = q.unit
     after = norm[end : end + 1]
     bare_rate = False
-    if not has_unit and not m.has_scale:
+    if not has_unit and not m.group(G_SCALE):
         if after in NOT_UNIT_AFTER or (after and after.isdigit()):
             return None
         if not _bare_ok(doc, ds, end):
             return None
-        more = any(ch in "余多" for ch in norm[m.number_end : end])
-        if more and not norm.endswith(_POST_QUALIFIERS, m.number_end, end):
+        more = any(ch in "余多" for ch in norm[number_end:end])
+        if more and not norm.endswith(_POST_QUALIFIERS, number_end, end):
             return None  # 300余 with neither unit nor 以上: not a figure
         bare_rate = _RATE_WORD_BEFORE.search(norm, max(0, ds - 4), ds) is not None
     if unit in NOT_FIGURE_UNITS or (
@@ -240,11 +259,13 @@ def _bare_ok(doc: Document, ns: int, end: int) -> bool:
     )
 
 
-def _chinese(doc: Document, m: QuantityMatch) -> _Found | None:
+def _chinese(doc: Document, m: re.Match[str]) -> _Found | None:
+    """A Chinese numeral of the scanner (``m``) as a figure, or ``None``."""
     norm, blocked = doc.norm, doc.blocked
-    ns = m.number_start
-    q: Quantity | None = m.quantity
-    assert q is not None
+    ns = m.start(G_NUM)
+    q: Quantity | None = match_quantity(m, doc.text)
+    if q is None:
+        return None  # not a well-formed numeral: find_quantities skips it too
     if blocked[ns] or q.unit not in CN_FIGURE_UNITS:
         return None
     prev = norm[ns - 1 : ns]
@@ -252,7 +273,7 @@ def _chinese(doc: Document, m: QuantityMatch) -> _Found | None:
         return None
     if q.value <= 1 or norm[ns] in "万亿":
         return None
-    end = m.end
+    end = m.end()
     nxt = norm[end : end + 2]
     if (
         nxt[:1] in "“\"《「'‘"
@@ -264,10 +285,11 @@ def _chinese(doc: Document, m: QuantityMatch) -> _Found | None:
         ch in CHINESE_NUMERAL_CHARS and ch not in "万亿" for ch in norm[max(0, ns - 3) : ns - 1]
     ):
         return None  # 一院三所, 一岗多能: a label built of numerals
-    if blocked[m.unit_start]:
+    unit_start = m.start(G_UNIT) if m.group(G_UNIT) else -1
+    if blocked[unit_start]:
         return None
-    start = m.start
-    if m.prefix and blocked[start]:
+    start = m.start()
+    if m.group(G_PRE) and blocked[start]:
         start = ns
         q = _requote(doc.text, start, end)
         if q is None:

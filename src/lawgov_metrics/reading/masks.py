@@ -64,13 +64,21 @@ NOT_FIGURE_RES: Final = (
 )
 
 #: Page furniture lines (dropped before any figure is looked for).
-_FURNITURE_FIRST: Final = "".join(
-    sorted({w[0] for w in (*vocab.FURNITURE_WORDS, *vocab.FURNITURE_LABELS)} | {"【"})
-)
+#: One flat alternation of literals (longest first within each list; no word of one list
+#: starts where a word of the other can), which the engine scans by its first characters.
 FURNITURE_RE: Final = re.compile(
-    f"(?=[{_FURNITURE_FIRST}])(?:{vocab.or_regex(vocab.FURNITURE_WORDS)}|"
-    f"{vocab.or_regex(vocab.FURNITURE_LABELS)}\\s?[:：]|【\\s*字体)"
+    "|".join(
+        [
+            *(re.escape(w) for w in sorted(set(vocab.FURNITURE_WORDS), key=lambda w: (-len(w), w))),
+            *(
+                re.escape(w) + r"\s?[:：]"
+                for w in sorted(set(vocab.FURNITURE_LABELS), key=lambda w: (-len(w), w))
+            ),
+            r"【\s*字体",
+        ]
+    )
 )
+assert not {w[0] for w in vocab.FURNITURE_WORDS} & {w[0] for w in vocab.FURNITURE_LABELS}
 
 #: The marker of a heading at the start of a line, by level: ``一、…``, ``(三)…`` /
 #: ``（三）…``, ``1.…`` (group 1, 2 or 3).

@@ -28,6 +28,7 @@ Examples:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -161,6 +162,13 @@ def strip_subject(s: str, *, min_rest: int = 2) -> str:
         >>> strip_subject("新收费项目")
         '收费项目'
     """
+    return _strip_subject(s, min_rest)
+
+
+# Stripping is a pure function of the phrase, and reports repeat their phrases
+# (行政复议申请, 政府信息公开申请): each distinct one is stripped once, in a bounded cache.
+@functools.lru_cache(maxsize=1 << 16)
+def _strip_subject(s: str, min_rest: int) -> str:
     s = s.strip(PUNCT_STRIP)
     if "为" in s or "是" in s:
         lead = _LEAD_IN_RE.match(s)
@@ -197,6 +205,7 @@ def strip_subject(s: str, *, min_rest: int = 2) -> str:
     return s
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _cut_verb(s: str) -> str:
     best = -1
     best_len = 0
