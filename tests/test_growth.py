@@ -26,7 +26,7 @@ from lawgov_metrics.growth import (
 )
 from lawgov_metrics.records import Qualifier, Quantity
 from lawgov_metrics.results import Status
-from lawgov_metrics.strategies import growth_cases, share_cases
+from lawgov_metrics.strategies import growth_cases, intervals, share_cases
 
 F = Fraction
 
@@ -365,3 +365,28 @@ def test_checks_never_raise_on_arbitrary_values(
     ):
         assert r.status in tuple(Status)
         assert r.message
+
+
+# -- the implied prior's fast path for bounded positive sets -------------------------------
+
+
+@st.composite
+def _bounded_positive(draw: st.DrawFn, top: int) -> lm.Interval:
+    lo = draw(st.fractions(min_value=Fraction(1, 1000), max_value=top))
+    width = draw(st.fractions(min_value=0, max_value=top))
+    return lm.Interval(
+        lower=lo, upper=lo + width, lower_closed=draw(st.booleans()),
+        upper_closed=draw(st.booleans()),
+    )  # fmt: skip
+
+
+@given(
+    current=_bounded_positive(10**6) | intervals(),
+    rate=_bounded_positive(500) | intervals(),
+)
+def test_the_prior_fast_path_is_the_general_construction(
+    current: lm.Interval, rate: lm.Interval
+) -> None:
+    from lawgov_metrics.growth import _HUNDRED, _prior_interval, _prior_interval_general
+
+    assert _prior_interval(current, rate) == _prior_interval_general(current, rate / _HUNDRED + 1)

@@ -156,6 +156,13 @@ def to_fraction(value: object, *, what: str = "value") -> Fraction:
 hold most decimals exactly (0.1 is 0.10000000000000000555…); value takes an int, Fraction, \
 Decimal or decimal string: pass str(x) or Decimal('0.1')
     """
+    if type(value) is Fraction:  # the common case, kept as it is when of sane size
+        if (
+            value.numerator.bit_length() <= _MAX_BITS
+            and value.denominator.bit_length() <= _MAX_BITS
+        ):
+            return value
+        return check_size(value)
     if isinstance(value, bool):
         raise ArgumentTypeError(what, value, _EXACT_TYPES, "a bool is not a number")
     if isinstance(value, Fraction | int):

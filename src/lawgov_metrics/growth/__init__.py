@@ -134,6 +134,30 @@ def _prior_interval(current: Interval, rate: Interval) -> Interval:
     which can only widen the answer.
     """
     factor = rate / _HUNDRED + 1
+    c_lo, c_hi, f_lo, f_hi = current.lower, current.upper, factor.lower, factor.upper
+    if (
+        c_lo is not None
+        and c_hi is not None
+        and f_lo is not None
+        and f_hi is not None
+        and c_lo > 0
+        and f_lo > 0
+        and not current.is_empty
+        and not factor.is_empty
+    ):
+        # Both sets bounded and positive, the case of nearly every claim: c / f directly,
+        # the same interval the general construction below gives.
+        return Interval(
+            lower=c_lo / f_hi,
+            upper=c_hi / f_lo,
+            lower_closed=current.lower_closed and factor.upper_closed,
+            upper_closed=current.upper_closed and factor.lower_closed,
+        )
+    return _prior_interval_general(current, factor)
+
+
+def _prior_interval_general(current: Interval, factor: Interval) -> Interval:
+    """:func:`_prior_interval` for any sets, from the growth factor ``1 + g/100``."""
     parts: list[Interval] = []
     for sign in (1, -1):
         c_side = positive_part(current * sign)
