@@ -78,20 +78,40 @@ from ._panels import SERIES, panels
 from ._quantities import intervals, quantities
 from ._rates import RATE_FORMS, reported_rates
 from ._records import DETERMINISTIC_SCHEMES, MISTAKES, GrowthCase, ShareCase
+from ._text_records import (
+    MISTAKES_OF_TEXTS,
+    NUMERAL_STYLES,
+    RELATION_CHECKS,
+    SCRIPTS,
+    STRUCTURES,
+    ReportText,
+    TextFigure,
+    TextRelation,
+)
+from ._texts import report_texts
 
 __all__ = [
     "DETERMINISTIC_SCHEMES",
     "MISTAKES",
+    "MISTAKES_OF_TEXTS",
+    "NUMERAL_STYLES",
     "RATE_FORMS",
+    "RELATION_CHECKS",
+    "SCRIPTS",
     "SERIES",
+    "STRUCTURES",
     "GrowthCase",
+    "ReportText",
     "ShareCase",
+    "TextFigure",
+    "TextRelation",
     "chinese_numerals",
     "decimals_strings",
     "growth_cases",
     "intervals",
     "panels",
     "quantities",
+    "report_texts",
     "reported_rates",
     "share_cases",
     "to_chinese",
