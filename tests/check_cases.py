@@ -31,7 +31,7 @@ from check_builders import (
     share_doc,
     streak_report,
 )
-from disclosure_gen import APPLICANTS, COLUMNS, Key, Values, consistent_values, identities
+from disclosure_gen import APPLICANTS, COLUMNS, Key, Values, read, year_of
 from hypothesis import assume
 from hypothesis import strategies as st
 from oracles import round_half_up
@@ -39,6 +39,7 @@ from oracles import round_half_up
 import lawgov_metrics as lm
 from lawgov_metrics.records import Binding, Report, ShareClaim
 from lawgov_metrics.results import Status
+from lawgov_metrics.strategies import disclosure_tables
 
 bindings = st.sampled_from([STATED, POSITIONAL, ARITHMETIC])
 
@@ -262,20 +263,31 @@ def _bumped(v: Values, key: Key, by: int) -> Values:
     return {**v, key: v[key] + by}
 
 
+def _consistent_values(draw: st.DrawFn) -> Values:
+    """The cells of a consistent table in the 2021 form, numbers only (no marks)."""
+    case = draw(disclosure_tables(20, marks=False, fmt="markdown"))
+    return dict(case.values)  # type: ignore[arg-type]
+
+
 def _identity_case(check_id: str) -> Callable[[], st.SearchStrategy[Case]]:
     @st.composite
     def cases(draw: st.DrawFn) -> Case:
-        v = draw(consistent_values(high=20))
-        instances = [cells for cid, cells in identities("2021") if cid == check_id]
-        key = draw(st.sampled_from(sorted(draw(st.sampled_from(instances)))))
-        return Case([_tables_report(v)], [_tables_report(_bumped(v, key, draw(st.integers(1, 5))))])
+        # a table broken at `check_id` alone, in any layout, marks and all; the genuine
+        # input is the consistent table it was made from
+        case = draw(disclosure_tables(20, form=None, consistent=False, breaks=[check_id]))
+
+        def report(values: object) -> Report:
+            text = lm.render_template(values, form=case.form, fmt=case.fmt)  # type: ignore[arg-type]
+            return read(text, case.fmt, jurisdiction="青山县", year=year_of(case))
+
+        return Case([report(case.original)], [report(case.values)])
 
     return cases
 
 
 @st.composite
 def template_cases(draw: st.DrawFn) -> Case:
-    v = draw(consistent_values(high=20))
+    v = _consistent_values(draw)
     return Case(
         [_tables_report(v)],
         [_tables_report(v, tables=("t3", "t4"))],
@@ -286,7 +298,7 @@ def template_cases(draw: st.DrawFn) -> Case:
 
 @st.composite
 def carry_over_cases(draw: st.DrawFn) -> Case:
-    a, b = draw(consistent_values(high=20)), draw(consistent_values(high=20))
+    a, b = _consistent_values(draw), _consistent_values(draw)
 
     # next year's carry-in is this year's carry-out: make b's carry-in agree with a
     def carried(src: Values, dst: Values) -> Values:
@@ -315,7 +327,7 @@ def carry_over_cases(draw: st.DrawFn) -> Case:
 
 @st.composite
 def stock_cases(draw: st.DrawFn) -> Case:
-    a, b = draw(consistent_values(high=20)), draw(consistent_values(high=20))
+    a, b = _consistent_values(draw), _consistent_values(draw)
     for item in ("rules", "normative_documents"):
         b[("t2", item, "in_force")] = (
             a[("t2", item, "in_force")] + b[("t2", item, "issued")] - b[("t2", item, "repealed")]
@@ -336,9 +348,10 @@ def _applications(n: int) -> str:
 
 @st.composite
 def prose_cases(draw: st.DrawFn) -> Case:
-    v = draw(consistent_values(high=20))
+    v = _consistent_values(draw)
     new = v[("t3", "new", "total")]
-    wrong = new + draw(st.integers(1, 9))
+    # past 新收 + 上年结转 too: "收到" may restate either, and the check reads it as either
+    wrong = new + v[("t3", "carried_in", "total")] + draw(st.integers(1, 9))
     return Case(
         [_tables_report(v, tables=("t3",), prose=_applications(new))],
         [_tables_report(v, tables=("t3",), prose=_applications(wrong))],
@@ -347,7 +360,7 @@ def prose_cases(draw: st.DrawFn) -> Case:
 
 @st.composite
 def cross_document_cases(draw: st.DrawFn) -> Case:
-    v = draw(consistent_values(high=20))
+    v = _consistent_values(draw)
     new = v[("t3", "new", "total")]
     wrong = new + v[("t3", "carried_in", "total")] + draw(st.integers(1, 9))
     tables = _tables_report(v, tables=("t3",))

@@ -312,3 +312,33 @@ def test_audit_progress_bar_on_a_terminal(
     assert code == 0
     assert "reading:" in tty.getvalue()
     assert "/2 [" in tty.getvalue()
+
+
+def test_jobs_read_in_a_pool_and_say_the_same(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    prior = tmp_path / "huadu-2022.txt"
+    prior.write_text(PRIOR, encoding="utf-8")
+    files = [str(SEED), str(prior)]
+    serial = run(["check", *files, "--no-progress"], capsys)
+    pooled = run(["check", *files, "--no-progress", "--jobs", "2"], capsys)
+    assert pooled == serial
+    assert serial[0] in (0, 1)
+    # an unreadable file among them is refused the same way, in a pool or not
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "x.pdf").write_bytes(PDF)
+    bad = [*files, str(tmp_path / "empty.txt"), str(tmp_path / "x.pdf")]
+    serial = run(["check", *bad, "--no-progress"], capsys)
+    pooled = run(["check", *bad, "--no-progress", "-j", "2"], capsys)
+    assert pooled == serial
+    assert serial[0] == 2
+    assert "the file is empty" in serial[2]
+    assert "a PDF document" in serial[2]
+
+
+@pytest.mark.parametrize("jobs", ["-1", "two"])
+def test_jobs_must_be_a_whole_number(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["check", str(SEED), "--jobs", jobs], capsys)
+    assert code == 2
+    assert out == ""
+    assert "argument --jobs/-j:" in err

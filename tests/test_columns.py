@@ -12,10 +12,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lawgov_metrics import _columns
-from lawgov_metrics._columns import BAD, MISSING, OK, SLOW, read_counts, read_rates
 from lawgov_metrics._exact import float_decimal
 from lawgov_metrics.growth import exact_value, is_missing, rate_interval
+from lawgov_metrics.mappers import _columns
+from lawgov_metrics.mappers._columns import BAD, MISSING, OK, SLOW, read_counts, read_rates
 from lawgov_metrics.rounding import unround
 
 number_text = st.builds(

@@ -79,3 +79,33 @@ def test_a_str_is_needed() -> None:
         with pytest.raises(TypeError):
             extract(bad)  # type: ignore[arg-type]
     assert extract("").figures == ()
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "argument"),
+    [
+        ((None,), {}, lm.ArgumentTypeError, "text"),
+        (("786件".encode(),), {}, lm.ArgumentTypeError, "text"),
+        (("786件",), {"year": "2023x"}, lm.ArgumentTypeError, "year"),
+        (("786件",), {"year": "2023"}, lm.ArgumentTypeError, "year"),
+        (("786件",), {"year": 2023.0}, lm.ArgumentTypeError, "year"),
+        (("786件",), {"year": True}, lm.ArgumentTypeError, "year"),
+        (("786件",), {"year": 23}, lm.ArgumentValueError, "year"),
+        (("786件",), {"jurisdiction": 5}, lm.ArgumentTypeError, "jurisdiction"),
+        (("786件",), {"title": ["x"]}, lm.ArgumentTypeError, "title"),
+    ],
+)
+def test_bad_arguments_are_the_librarys_errors_naming_the_argument(
+    args: tuple[object, ...], kwargs: dict[str, object], error: type[Exception], argument: str
+) -> None:
+    with pytest.raises(error) as info:
+        extract(*args, **kwargs)  # type: ignore[arg-type]
+    assert isinstance(info.value, lm.LawgovMetricsError)
+    assert isinstance(info.value, TypeError if error is lm.ArgumentTypeError else ValueError)
+    assert info.value.argument == argument  # type: ignore[attr-defined]
+    assert str(info.value).startswith(f"{argument}=")
+
+
+def test_bytes_are_refused_with_a_hint_to_decode_them() -> None:
+    with pytest.raises(lm.ArgumentTypeError, match="decode the bytes first"):
+        extract(b"786")  # type: ignore[arg-type]

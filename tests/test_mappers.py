@@ -16,7 +16,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawgov_metrics import _columns
 from lawgov_metrics.errors import (
     ArgumentTypeError,
     ArgumentValueError,
@@ -24,7 +23,7 @@ from lawgov_metrics.errors import (
     SchemaError,
 )
 from lawgov_metrics.growth import check_share, verify_growth
-from lawgov_metrics.mappers import check_share_frame, verify_growth_frame
+from lawgov_metrics.mappers import _columns, check_share_frame, verify_growth_frame
 from lawgov_metrics.numerals import parse_quantity
 from lawgov_metrics.strategies import DETERMINISTIC_SCHEMES, growth_cases, share_cases
 

@@ -30,6 +30,7 @@ from lawgov_metrics.strategies import (
     ShareCase,
     chinese_numerals,
     decimals_strings,
+    disclosure_tables,
     growth_cases,
     intervals,
     panels,
@@ -70,8 +71,8 @@ def test_all_matches_public_names() -> None:
 
 def test_all_lists_every_strategy() -> None:
     assert set(_public_strategies()) == {
-        "chinese_numerals", "decimals_strings", "growth_cases", "intervals", "panels",
-        "quantities", "reported_rates", "share_cases",
+        "chinese_numerals", "decimals_strings", "disclosure_tables", "growth_cases",
+        "intervals", "panels", "quantities", "reported_rates", "share_cases",
     }  # fmt: skip
 
 
@@ -136,6 +137,20 @@ INVALID: dict[str, list[Callable[[], object]]] = {
         lambda: panels(jurisdictions=["甲区", "甲区"]),
         lambda: panels(max_value=0),
         lambda: panels(gaps="yes"),  # type: ignore[arg-type]
+    ],
+    "disclosure_tables": [
+        lambda: disclosure_tables(0),
+        lambda: disclosure_tables(form="2020"),  # type: ignore[arg-type]
+        lambda: disclosure_tables(fmt="pdf"),
+        lambda: disclosure_tables(tables=[]),
+        lambda: disclosure_tables(tables="t3"),
+        lambda: disclosure_tables(tables=["t5"]),
+        lambda: disclosure_tables(consistent=False, tables=["t2"]),
+        lambda: disclosure_tables(breaks=["disclosure.t4_blocks"]),
+        lambda: disclosure_tables(
+            consistent=False, tables=["t4"], breaks=["disclosure.t3_balance"]
+        ),
+        lambda: disclosure_tables(marks="yes"),  # type: ignore[arg-type]
     ],
 }
 

@@ -57,7 +57,12 @@ def _read_files(ns: argparse.Namespace, names: Sequence[str]) -> list[tuple[str,
     """Read the command's files; every unreadable one is reported, then the command stops."""
     with Progress(names, desc="reading", enabled=not ns.no_progress) as bar:
         loaded = load(
-            names, bar, jurisdiction=ns.jurisdiction, year=ns.year, allow_empty=ns.allow_empty
+            names,
+            bar,
+            jurisdiction=ns.jurisdiction,
+            year=ns.year,
+            allow_empty=ns.allow_empty,
+            jobs=ns.jobs,
         )
     if loaded.errors:
         raise UnreadableInputError(loaded.errors)
@@ -313,7 +318,12 @@ def _cmd_audit(ns: argparse.Namespace, out: TextIO) -> int:
     err = sys.stderr
     with Progress(names, desc="reading", enabled=not ns.no_progress, stream=err) as bar:
         loaded: Loaded = load(
-            names, bar, jurisdiction=ns.jurisdiction, year=ns.year, allow_empty=ns.allow_empty
+            names,
+            bar,
+            jurisdiction=ns.jurisdiction,
+            year=ns.year,
+            allow_empty=ns.allow_empty,
+            jobs=ns.jobs,
         )
     by_path = {str(p): p.name for p in files}
     entries = [(by_path[name], report) for name, report in loaded.reports]

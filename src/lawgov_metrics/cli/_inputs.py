@@ -20,7 +20,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,14 +110,9 @@ def _with_defaults(report: Report, jurisdiction: str | None, year: int | None) -
     return attrs.evolve(report, **changes) if changes else report
 
 
-def read_one(path: Path, *, jurisdiction: str | None = None, year: int | None = None) -> Report:
-    """Read one report file, or raise :class:`~lawgov_metrics.ReadError` saying why not.
-
-    Raises:
-        ReadError: The file is missing, not a regular file, empty, binary or undecodable.
-    """
-    from .. import read_report
-
+def _precheck(path: Path) -> None:
+    """Raise :class:`~lawgov_metrics.ReadError` when ``path`` is no file to read: missing,
+    not a regular file, empty or only white space (cheap: a stat and 8 KB)."""
     why = describe_path(path)
     if why is not None:
         raise ReadError(path, why)
@@ -130,15 +125,75 @@ def read_one(path: Path, *, jurisdiction: str | None = None, year: int | None = 
         raise ReadError(
             path, "the file is empty" if not head else "the file holds only white space"
         )
+
+
+def _finish(report: Report, path: Path, jurisdiction: str | None, year: int | None) -> Report:
+    if not report.text.strip():
+        raise ReadError(path, "no text (the file holds only markup or white space)")
+    return _with_defaults(report, jurisdiction, year)
+
+
+def read_one(path: Path, *, jurisdiction: str | None = None, year: int | None = None) -> Report:
+    """Read one report file, or raise :class:`~lawgov_metrics.ReadError` saying why not.
+
+    Raises:
+        ReadError: The file is missing, not a regular file, empty, binary or undecodable.
+    """
+    from .. import read_report
+
+    _precheck(path)
     try:
         report = read_report(path)
     except ReadError:
         raise
     except (OSError, ValueError, LawgovMetricsError) as exc:
         raise ReadError(path, str(exc)) from exc
-    if not report.text.strip():
-        raise ReadError(path, "no text (the file holds only markup or white space)")
-    return _with_defaults(report, jurisdiction, year)
+    return _finish(report, path, jurisdiction, year)
+
+
+def _read_all(
+    names: Sequence[str], bar: Progress[str], jurisdiction: str | None, year: int | None, jobs: int
+) -> Iterator[tuple[str, Report | str]]:
+    """Each file with its report or the reason it was not read, in the order given.
+
+    With ``jobs`` above 1 the files that pass :func:`_precheck` are read in a pool of that
+    many processes by :func:`lawgov_metrics.extract_many` (in order, a bounded number in
+    flight); the checks around the reading are the same as :func:`read_one`'s.
+    """
+    if jobs <= 1:
+        for name in bar:
+            try:
+                yield name, read_one(Path(name), jurisdiction=jurisdiction, year=year)
+            except ReadError as exc:
+                yield name, exc.reason
+        return
+    from ..batch import ReadFailure, extract_many
+
+    refused: dict[int, str] = {}
+    readable: list[str] = []
+    for i, name in enumerate(names):
+        try:
+            _precheck(Path(name))
+        except ReadError as exc:
+            refused[i] = exc.reason
+        else:
+            readable.append(name)
+    stream = extract_many(readable, jobs=jobs, progress=False)
+    for i, name in enumerate(bar):
+        if i in refused:
+            yield name, refused[i]
+            continue
+        got = next(stream)
+        if isinstance(got, ReadFailure):
+            message = got.message
+            if got.error == "ReadError":  # "cannot read 'x' as text: why": the why
+                message = message.split(" as text: ", 1)[-1]
+            yield name, message
+            continue
+        try:
+            yield name, _finish(got, Path(name), jurisdiction, year)
+        except ReadError as exc:
+            yield name, exc.reason
 
 
 @attrs.frozen
@@ -162,6 +217,7 @@ def load(
     year: int | None,
     allow_empty: bool,
     warn: str = "warning",
+    jobs: int = 1,
 ) -> Loaded:
     """Read every file; print the reader's warnings; refuse files without figures.
 
@@ -172,6 +228,7 @@ def load(
         year: ``--year``.
         allow_empty: ``--allow-empty``: a report without figures is kept, with a warning.
         warn: The prefix word of warnings (``"warning"``).
+        jobs: ``--jobs``: read the files in a pool of that many processes.
 
     Returns:
         The reports read and the files refused, with their reasons.
@@ -180,12 +237,11 @@ def load(
 
     reports: list[tuple[str, Report]] = []
     errors: list[tuple[str, str]] = []
-    for name in bar:
-        try:
-            report = read_one(Path(name), jurisdiction=jurisdiction, year=year)
-        except ReadError as exc:
-            errors.append((name, exc.reason))
+    for name, got in _read_all(names, bar, jurisdiction, year, jobs):
+        if isinstance(got, str):
+            errors.append((name, got))
             continue
+        report = got
         for message in report.warnings:
             bar.write(f"{PROG}: {warn}: {shown(name)}: {message}")
         if not report.figures:

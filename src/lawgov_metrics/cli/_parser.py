@@ -10,6 +10,7 @@ Examples:
 from __future__ import annotations
 
 import argparse
+import os
 from typing import NoReturn
 
 from .. import __version__, rounding
@@ -64,6 +65,23 @@ class _HelpFormatter(argparse.HelpFormatter):
         return text
 
 
+def _jobs(text: str) -> int:
+    """``--jobs``: a whole number >= 0; 0 means one process per core this process may use."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {n}")
+    if n == 0:
+        n = (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1
+        )
+    return n
+
+
 def _add_reading(p: argparse.ArgumentParser) -> None:
     """The options every subcommand that reads reports has."""
     p.add_argument(
@@ -84,6 +102,14 @@ def _add_reading(p: argparse.ArgumentParser) -> None:
         "--no-progress",
         action="store_true",
         help="draw no progress bar (one is drawn on standard error only when it is a terminal)",
+    )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="read the files in N processes at once (0: one per core)",
     )
 
 

@@ -48,6 +48,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from ..errors import ArgumentTypeError, ArgumentValueError
 from ..records import Report
 from . import claims, clauses
 from .document import Document
@@ -82,7 +83,10 @@ def extract(
         A :class:`~lawgov_metrics.Report`; empty (but valid) for text without figures.
 
     Raises:
-        TypeError: ``text`` is not a ``str``.
+        ArgumentTypeError: (a ``TypeError``) ``text`` is not a ``str`` (bytes are refused:
+            decode them, or use :func:`read_report`), or ``jurisdiction``/``title`` is not a
+            ``str``, or ``year`` is not an ``int``.
+        ArgumentValueError: (a ``ValueError``) ``year`` is not a plausible year (1900–2200).
 
     Examples:
         >>> r = extract("调解矛盾纠纷1497宗,成功率达98.73%。")
@@ -94,10 +98,27 @@ def extract(
         >>> extract("").figures
         ()
     """
-    if not isinstance(text, str):
-        raise TypeError(f"extract() needs the report text as str, got {type(text).__name__}")
+    _check_arguments(text, jurisdiction, year, title)
     with _collector_paused():
         return _extract(text, jurisdiction=jurisdiction, year=year, title=title)
+
+
+def _check_arguments(text: object, jurisdiction: object, year: object, title: object) -> None:
+    """Refuse what :func:`extract` cannot take, naming the argument (never a silent guess:
+    ``year="2023x"`` is not read as 2023)."""
+    if not isinstance(text, str):
+        accepted = "the report text as a str"
+        if isinstance(text, bytes | bytearray):
+            accepted += " (decode the bytes first, or read the file with read_report)"
+        raise ArgumentTypeError("text", text, accepted)
+    for name, value in (("jurisdiction", jurisdiction), ("title", title)):
+        if value is not None and not isinstance(value, str):
+            raise ArgumentTypeError(name, value, "a str or None")
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ArgumentTypeError("year", year, "an int (the year the figures describe) or None")
+        if not 1900 <= year <= 2200:
+            raise ArgumentValueError("year", year, "a year from 1900 to 2200")
 
 
 @contextlib.contextmanager

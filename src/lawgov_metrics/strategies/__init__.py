@@ -18,15 +18,20 @@ intervals             :class:`~lawgov_metrics.Interval` values with exact ends
 growth_cases          :class:`GrowthCase`: prior, current and written growth, right or wrong
 share_cases           :class:`ShareCase`: count, total and written share, right or wrong
 panels                :class:`~lawgov_metrics.Panel` objects with gaps and derived rows
+disclosure_tables     :class:`DisclosureCase`: the template's tables T2-T4 as printed, with
+                      their cells, consistent or broken at one identity
 ===================== ===============================================================
 
 Constants: ``DETERMINISTIC_SCHEMES`` (the schemes a case may claim), ``MISTAKES`` (what an
 inconsistent case names as wrong: ``other_scheme``, ``one_unit``, ``sign``, ``far``),
-``RATE_FORMS`` (the printed forms of ``reported_rates``) and ``SERIES`` (the indicators
-``panels`` draws from).
+``RATE_FORMS`` (the printed forms of ``reported_rates``), ``SERIES`` (the indicators
+``panels`` draws from), ``TABLE_FORMATS`` and ``TABLE_IDENTITIES`` (the layouts and the
+identity checks of ``disclosure_tables``). :func:`template_identities` lists the template's
+identities as :class:`TableIdentity` records.
 
 Layout: one private module per topic (``_numbers``, ``_quantities``, ``_rates``, ``_cases``,
-``_panels``; the records in ``_records``, argument checks in ``_validation``); this module
+``_panels``, ``_tables``; the records in ``_records`` and ``_table_records``, argument checks
+in ``_validation``); this module
 only re-exports them.
 
 Examples:
@@ -78,6 +83,14 @@ from ._panels import SERIES, panels
 from ._quantities import intervals, quantities
 from ._rates import RATE_FORMS, reported_rates
 from ._records import DETERMINISTIC_SCHEMES, MISTAKES, GrowthCase, ShareCase
+from ._table_records import (
+    TABLE_FORMATS,
+    TABLE_IDENTITIES,
+    DisclosureCase,
+    TableIdentity,
+    template_identities,
+)
+from ._tables import disclosure_tables
 from ._text_records import (
     MISTAKES_OF_TEXTS,
     NUMERAL_STYLES,
@@ -100,13 +113,18 @@ __all__ = [
     "SCRIPTS",
     "SERIES",
     "STRUCTURES",
+    "TABLE_FORMATS",
+    "TABLE_IDENTITIES",
+    "DisclosureCase",
     "GrowthCase",
     "ReportText",
     "ShareCase",
+    "TableIdentity",
     "TextFigure",
     "TextRelation",
     "chinese_numerals",
     "decimals_strings",
+    "disclosure_tables",
     "growth_cases",
     "intervals",
     "panels",
@@ -114,5 +132,6 @@ __all__ = [
     "report_texts",
     "reported_rates",
     "share_cases",
+    "template_identities",
     "to_chinese",
 ]

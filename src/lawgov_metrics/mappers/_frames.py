@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 import numpy as np
 
-from .errors import ArgumentTypeError, ArgumentValueError, SchemaError
+from ..errors import ArgumentTypeError, ArgumentValueError, SchemaError
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -19,11 +19,11 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TypeAlias
 
-from ._exact import float_decimal
-from .errors import ArgumentValueError, ParseError
-from .records import Quantity
-from .results import CheckResult, Status
-from .rounding import ExactNumber, Interval, Scheme, format_fraction, to_fraction, unround
+from .._exact import float_decimal
+from ..errors import ArgumentValueError, ParseError
+from ..records import Quantity
+from ..results import CheckResult, Status
+from ..rounding import ExactNumber, Interval, Scheme, format_fraction, to_fraction, unround
 
 __all__ = ["REASONS", "ValueLike", "exact_value", "is_missing", "range_size", "rate_interval"]
 

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 
-from ._decimal import coefficient, integral_value
-from ._exact import MAX_EXPONENT, _terminating_places, float_decimal
-from .errors import ParseError
+from .._decimal import coefficient, integral_value
+from .._exact import MAX_EXPONENT, _terminating_places, float_decimal
+from ..errors import ParseError
 
 if TYPE_CHECKING:
     import pandas as pd

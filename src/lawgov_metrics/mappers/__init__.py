@@ -55,6 +55,8 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 
+from ..results import Status
+from ..rounding import Scheme, check_scheme
 from ._columns import BAD, MISSING, OK, SLOW, read_counts, read_rates
 from ._frames import (
     Exact,
@@ -67,8 +69,6 @@ from ._frames import (
     require_columns,
 )
 from ._kernels import SCALE, VERDICTS, growth_check, half_unit_ends, share_check
-from .results import Status
-from .rounding import Scheme, check_scheme
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -91,7 +91,7 @@ def _statuses(rows: Array, passed: Array) -> Array:
 
 
 def _reasons() -> list[str]:
-    from .growth import REASONS
+    from ..growth import REASONS
 
     return list(REASONS)
 
@@ -248,9 +248,9 @@ def _prior_ends(
     """
     from decimal import Decimal
 
-    from ._decimal import scaled
-    from .growth import _prior_interval, rate_interval
-    from .rounding import Interval
+    from .._decimal import scaled
+    from ..growth import _prior_interval, rate_interval
+    from ..rounding import Interval
 
     lo_off, hi_off, lc, hc = half_unit_ends(num, scheme)
     s = SCALE[np.clip(places, 0, len(SCALE) - 1)]
@@ -290,7 +290,7 @@ def _growth_slow_rows(
     exact: tuple[RationalColumn, RationalColumn, RationalColumn] | None,
 ) -> None:
     """Decide the rows the fast path cannot take with the exact single-case function."""
-    from .growth import verify_growth
+    from ..growth import verify_growth
 
     idx = np.flatnonzero(slow)
     if not len(idx):
@@ -421,7 +421,7 @@ def check_share_frame(
 
     idx = np.flatnonzero(slow)
     if len(idx):
-        from .growth import check_share, range_size
+        from ..growth import check_share, range_size
 
         raw_k = df[count].iloc[idx].tolist() if count is not None else [None] * len(idx)
         values = zip(df[total].iloc[idx].tolist(), df[reported].iloc[idx].tolist(), raw_k,

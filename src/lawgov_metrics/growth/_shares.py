@@ -14,6 +14,10 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from ..errors import ArgumentValueError
+from ..interval import positive_part
+from ..results import CheckResult, Status
+from ..rounding import ExactNumber, Interval, Scheme, check_scheme, format_fraction
 from ._values import (
     _HUNDRED,
     ValueLike,
@@ -30,10 +34,6 @@ from ._values import (
     range_size,
     rate_interval,
 )
-from .errors import ArgumentValueError
-from .interval import positive_part
-from .results import CheckResult, Status
-from .rounding import ExactNumber, Interval, Scheme, check_scheme, format_fraction
 
 __all__ = ["check_share", "implied_totals", "integer_totals", "share_counts"]
 

@@ -24,8 +24,22 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
-from . import _decimal
-from ._exact import _terminating_places, float_decimal
+from .. import _decimal
+from .._exact import _terminating_places, float_decimal
+from ..errors import ArgumentValueError, ParseError, UndefinedGrowthError
+from ..records import Quantity
+from ..results import CheckResult, Status
+from ..rounding import (
+    ExactNumber,
+    Interval,
+    Scheme,
+    check_magnitude,
+    check_scheme,
+    format_fraction,
+    parse_decimal,
+    positive_part,
+    to_fraction,
+)
 from ._shares import check_share as check_share
 from ._shares import implied_totals as implied_totals
 from ._shares import integer_totals as integer_totals
@@ -48,20 +62,6 @@ from ._values import exact_value as exact_value
 from ._values import is_missing as is_missing
 from ._values import range_size as range_size
 from ._values import rate_interval as rate_interval
-from .errors import ArgumentValueError, ParseError, UndefinedGrowthError
-from .records import Quantity
-from .results import CheckResult, Status
-from .rounding import (
-    ExactNumber,
-    Interval,
-    Scheme,
-    check_magnitude,
-    check_scheme,
-    format_fraction,
-    parse_decimal,
-    positive_part,
-    to_fraction,
-)
 
 __all__ = [
     "REASONS",
