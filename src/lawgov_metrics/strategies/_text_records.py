@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 
@@ -105,6 +106,8 @@ class TextFigure:
         kind: ``"count"``, ``"rate"``, ``"growth"`` or ``"pp_change"``.
         quote: The figure as written: ``text[span[0]:span[1]]``.
         span: ``(start, end)`` offsets in the text.
+        sign: ``-1`` for a growth or a change the text writes as a fall (下降12.5%, 下降0.9个
+            百分点), else ``1``.
     """
 
     value: Decimal = attrs.field(converter=Decimal)
@@ -113,8 +116,13 @@ class TextFigure:
     kind: str = "count"
     quote: str
     span: tuple[int, int] = attrs.field(converter=_span)
+    sign: int = 1
 
     def __attrs_post_init__(self) -> None:
+        if self.sign not in (1, -1):
+            raise ValueError(f"sign must be 1 or -1, got {self.sign!r}")
+        if self.sign == -1 and self.kind not in ("growth", "pp_change"):
+            raise ValueError(f"only a growth or a change falls; a {self.kind} has sign 1")
         if self.kind not in _KINDS:
             raise ValueError(f"kind must be one of {_KINDS}, got {self.kind!r}")
         a, b = self.span
@@ -146,6 +154,10 @@ class TextRelation:
         mistake: For the broken relation, what is wrong (:data:`MISTAKES_OF_TEXTS`).
         span: From the first figure to the last (for a streak, the quote 连续四年).
         years: The years of a streak, else ``None``.
+        exact: For a growth, a share or a change in 个百分点, the exact value (in percent or
+            percentage points, signed) that the printed rate was rounded from, whether or
+            not the text prints it right: ``Fraction(25, 2)`` behind 13% for 1 of 8. It
+            tells a tie (the value is halfway between two printed ones) from the rest.
     """
 
     structure: str
@@ -158,6 +170,7 @@ class TextRelation:
     mistake: str = ""
     span: tuple[int, int] = attrs.field(converter=_span)
     years: int | None = None
+    exact: Fraction | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.structure not in STRUCTURES:
@@ -188,23 +201,24 @@ class TextRelation:
 class ReportText:
     """A generated paragraph in the style of the annual reports, with what it says.
 
-    Attributes:
-        text: The paragraph (with a title line and headings now and then).
-        figures: Exactly the figures :func:`lawgov_metrics.extract` must find, in text
-            order. Streaks and ranks are claims, not figures, so they are not here.
-        relations: The relations the text states, in text order.
-        structures: The structures the text was written from, in order of appearance.
-        script: ``"simplified"`` or ``"traditional"``.
-        numerals: The numeral style (:data:`NUMERAL_STYLES`).
-        broken: The one relation that does not hold, or ``None`` for a consistent text.
+        Attributes:
+            text: The paragraph (with a title line and headings now and then).
+            figures: Exactly the figures :func:`lawgov_metrics.extract` must find, in text
+                order. Streaks and ranks are claims, not figures, so they are not here.
+            relations: The relations the text states, in text order.
+            structures: The structures the text was written from, in order of appearance.
+            script: ``"simplified"`` or ``"traditional"``.
+            numerals: The numeral style (:data:`NUMERAL_STYLES`).
+            broken: The one relation that does not hold, or ``None`` for a consistent text.
 
-    Examples:
-        >>> from decimal import Decimal
-        >>> f = TextFigure(value=Decimal(12), unit="件", quote="12件", span=(4, 7))
-        >>> t = ReportText(text="办理案件12件。", figures=(f,), relations=(),
-        ...                structures=("counts",), script="simplified", numerals="arabic")
-        >>> t.consistent, t.text[slice(*t.figures[0].span)]
-        (True, '12件')
+        Examples:
+            >>> from decimal import Decimal
+    from fractions import Fraction
+            >>> f = TextFigure(value=Decimal(12), unit="件", quote="12件", span=(4, 7))
+            >>> t = ReportText(text="办理案件12件。", figures=(f,), relations=(),
+            ...                structures=("counts",), script="simplified", numerals="arabic")
+            >>> t.consistent, t.text[slice(*t.figures[0].span)]
+            (True, '12件')
     """
 
     text: str

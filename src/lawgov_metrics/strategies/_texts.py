@@ -8,24 +8,29 @@ text is assembled, so every figure's span is known exactly.
 
 Examples:
     >>> from hypothesis import find
-    >>> t = find(report_texts(structures=["balance"]), lambda t: True)
+    >>> t = find(report_texts(consistent=False, structures=["growth"]),
+    ...          lambda t: t.broken.mistake == "other_scheme")
     >>> t.text
-    '收到行政复议申请1件，上年结转1件，办结2件，结转下年0件。'
-    >>> [f.quote for f in t.figures], t.relations[0].kind
-    (['1件', '1件', '2件', '0件'], 'balance')
+    '收到行政复议申请7件，同比下降12%。'
+    >>> [(f.quote, f.value, f.sign) for f in t.figures]
+    [('7件', Decimal('7'), 1), ('12%', Decimal('12'), -1)]
+    >>> t.broken.exact    # 8 to 7 is -12.5%, which 四舍五入 writes -13%
+    Fraction(-25, 2)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from ._list_sentences import balance, lists, nested_list, subset
 from ._numbers import to_chinese
+from ._rate_sentences import counts, growth, growth_prior, list_share, pp_change, share, streak
 from ._script import to_traditional
-from ._sentences import BREAKABLE, BUILDERS, Mark, Num, Sentence, distractor
+from ._sentences import Draw, Mark, Num, Sentence, distractor
 from ._text_records import (
     NUMERAL_STYLES,
     SCRIPTS,
@@ -45,6 +50,22 @@ _TITLES = (
     "某某市司法局{y}年法治政府建设年度报告",
 )
 _HEADINGS = ("一、主要工作和成效", "（一）推进严格规范公正文明执法", "二、存在的不足和原因")
+#: The builder of each structure: ``(draw, small, broken) -> Sentence``.
+BUILDERS: dict[str, Callable[[Draw, bool, bool], Sentence]] = {
+    "counts": counts,
+    "growth": growth,
+    "growth_prior": growth_prior,
+    "share": share,
+    "list_share": list_share,
+    "list": lists,
+    "nested_list": nested_list,
+    "subset": subset,
+    "balance": balance,
+    "pp_change": pp_change,
+    "streak": streak,
+}
+#: The structures whose sentences can break a relation the text alone decides.
+BREAKABLE: tuple[str, ...] = tuple(s for s in BUILDERS if s not in ("counts", "streak"))
 #: The most sentences a text may be asked for (each is a sentence of a report).
 MAX_SENTENCES = 40
 
@@ -103,7 +124,7 @@ def report_texts(
         >>> from hypothesis import find
         >>> t = find(report_texts(consistent=False, structures=["subset"]), lambda t: True)
         >>> t.text, t.broken.kind, t.broken.stated, t.broken.mistake
-        ('办理政府信息公开申请1件，包括上年结转2件。', 'part_of', True, 'one_unit')
+        ('办理政府信息公开申请2件，包括上年结转3件。', 'part_of', True, 'one_unit')
     """
     check_bool(consistent, "consistent")
     check_bool(distractors, "distractors")
@@ -213,7 +234,7 @@ def _write(
             spans[i] = (start, pos)
             figs[i] = TextFigure(
                 value=piece.value, unit=unit, qualifier=piece.qualifier, kind=piece.kind,
-                quote=quote, span=(start, pos),
+                quote=quote, span=(start, pos), sign=piece.sign,
             )  # fmt: skip
             figures.append(figs[i])
         emit("。")
@@ -231,6 +252,7 @@ def _write(
                 mistake=rel.mistake,
                 span=(min(a for a, _ in term_spans), max(b for _, b in term_spans)),
                 years=rel.years,
+                exact=rel.exact,
             )
             relations.append(made)
             if not rel.holds:
