@@ -213,7 +213,6 @@ class ReportText:
 
         Examples:
             >>> from decimal import Decimal
-    from fractions import Fraction
             >>> f = TextFigure(value=Decimal(12), unit="件", quote="12件", span=(4, 7))
             >>> t = ReportText(text="办理案件12件。", figures=(f,), relations=(),
             ...                structures=("counts",), script="simplified", numerals="arabic")
