@@ -318,6 +318,14 @@ def test_check_flags_an_inconsistent_text(t: ReportText) -> None:
         assert failed or warned, describe(t, results)
 
 
+def test_detection_by_structure() -> None:
+    """Print which broken structures the test above drew (``pytest -s``)."""
+    print(
+        "\nflagged broken relations: " + ", ".join(f"{k} {v}" for k, v in sorted(FLAGGED.items()))
+    )
+    assert sum(FLAGGED.values()) > 0
+
+
 @pytest.mark.parametrize("kind", sorted(RELATION_CHECKS))
 def test_each_kind_of_relation_names_registered_checks(kind: str) -> None:
     assert set(RELATION_CHECKS[kind]) <= set(lm.CHECKS)
@@ -346,3 +354,15 @@ def test_a_share_printed_as_100_is_judged_to_whole_percents() -> None:
     )
     assert t.broken is not None
     assert not relation_holds(t.broken)
+
+
+def test_a_rate_after_a_list_of_zero_parts_binds_the_total() -> None:
+    # a share of nothing is no reading: the rate is of the 50
+    text = "受理法律援助案件50件，其中刑事案件0件，民事案件0件，办结率44%。"
+    (share,) = lm.extract(text).claims_of("share")
+    assert isinstance(share, lm.ShareClaim)
+    assert share.total is not None
+    assert share.total.quote == "50件"
+    broken = text.replace("44%", "44.01%")  # no k of 50 gives it: flagged, not undecidable
+    results = lm.check(lm.extract(broken), checks=["share.granularity"])
+    assert [r.status for r in results] == [Status.WARN]

@@ -47,7 +47,23 @@ DURATION_UNITS: Final = frozenset(u for u, kind in UNITS.items() if kind == "tim
 MONEY_UNITS: Final = tuple(u for u, kind in UNITS.items() if kind == "money")
 #: Units a Chinese-numeral figure may carry (``两项``, ``二十次``); others make names.
 CN_FIGURE_UNITS: Final = frozenset(
-    ("人次", "件次", "次", "项", "件", "个", "名", "家", "场", "场次", "宗", "批次", "篇", "期", "份")
+    (
+        "人次",
+        "件次",
+        "次",
+        "项",
+        "件",
+        "个",
+        "名",
+        "家",
+        "场",
+        "场次",
+        "宗",
+        "批次",
+        "篇",
+        "期",
+        "份",
+    )
 )
 #: Where the words after a Chinese-numeral figure end: a numeral past them (the next
 #: sentence, a heading on the next line) says nothing about the figure.

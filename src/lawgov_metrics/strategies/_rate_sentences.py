@@ -322,7 +322,7 @@ def pp_change(draw: Draw, small: bool, broken: bool) -> Sentence:
         pp_units = half_up(Fraction(abs(c_true - p_true), scale), d)
         if pp_units and pw != cw:
             break
-    up = rose = c_true > p_true
+    up = c_true > p_true
     shape = draw(st.sampled_from(["from_to", "paren", "plain"])) if not broken else None
     shape = shape or draw(st.sampled_from(["from_to", "paren"]))
     mistake = ""
@@ -339,7 +339,7 @@ def pp_change(draw: Draw, small: bool, broken: bool) -> Sentence:
     if shape == "from_to":
         b.say("由上年的")
         pri = b.num(rate_slot(pw, d))
-        b.say(("提高" if rose else "下降") + "到")
+        b.say(word + "到")  # a broken sign says it twice: 由上年的72.0%提高到65.7%，提高…
         cur = b.num(rate_slot(cw, d))
         b.say(draw(COMMA), word)
         chg = b.num(Num(written(pp_units, d), "个百分点", "pp_change", sign=1 if up else -1))

@@ -201,23 +201,23 @@ class TextRelation:
 class ReportText:
     """A generated paragraph in the style of the annual reports, with what it says.
 
-        Attributes:
-            text: The paragraph (with a title line and headings now and then).
-            figures: Exactly the figures :func:`lawgov_metrics.extract` must find, in text
-                order. Streaks and ranks are claims, not figures, so they are not here.
-            relations: The relations the text states, in text order.
-            structures: The structures the text was written from, in order of appearance.
-            script: ``"simplified"`` or ``"traditional"``.
-            numerals: The numeral style (:data:`NUMERAL_STYLES`).
-            broken: The one relation that does not hold, or ``None`` for a consistent text.
+    Attributes:
+        text: The paragraph (with a title line and headings now and then).
+        figures: Exactly the figures :func:`lawgov_metrics.extract` must find, in text
+            order. Streaks and ranks are claims, not figures, so they are not here.
+        relations: The relations the text states, in text order.
+        structures: The structures the text was written from, in order of appearance.
+        script: ``"simplified"`` or ``"traditional"``.
+        numerals: The numeral style (:data:`NUMERAL_STYLES`).
+        broken: The one relation that does not hold, or ``None`` for a consistent text.
 
-        Examples:
-            >>> from decimal import Decimal
-            >>> f = TextFigure(value=Decimal(12), unit="件", quote="12件", span=(4, 7))
-            >>> t = ReportText(text="办理案件12件。", figures=(f,), relations=(),
-            ...                structures=("counts",), script="simplified", numerals="arabic")
-            >>> t.consistent, t.text[slice(*t.figures[0].span)]
-            (True, '12件')
+    Examples:
+        >>> from decimal import Decimal
+        >>> f = TextFigure(value=Decimal(12), unit="件", quote="12件", span=(4, 7))
+        >>> t = ReportText(text="办理案件12件。", figures=(f,), relations=(),
+        ...                structures=("counts",), script="simplified", numerals="arabic")
+        >>> t.consistent, t.text[slice(*t.figures[0].span)]
+        (True, '12件')
     """
 
     text: str
