@@ -74,3 +74,55 @@ def share_reachable(total: int, reported: str, scheme: str) -> bool:
     return any(
         written(Fraction(100 * k, total), d, scheme) == reported for k in ks if 0 <= k <= total
     )
+
+
+def unround_half_up(x: Fraction, places: int) -> tuple[Fraction, Fraction]:
+    """The values 四舍五入 writes as ``x``: ``[x - h, x + h)`` above zero, ``(x - h, x + h]``
+    below it (mirrored), ``h`` half a unit of the last place. Ends as ``(lo, hi)``."""
+    h = Fraction(1, 2 * 10**places)
+    return x - h, x + h
+
+
+def growth_reachable(current: int, rate: Fraction, places: int) -> bool:
+    """Whether some whole prior ``p >= 1`` takes ``p`` to ``current`` at ``rate`` percent
+    (signed), written to ``places`` under 四舍五入: a search of the priors around the exact
+    one, wide enough for every rate of a quarter percent unit or more."""
+    lo, hi = unround_half_up(rate, places)
+    if lo <= -100 and current > 0:
+        # growth from a positive prior to a positive count lies in (-100, ∞) and falls
+        # toward -100 as the prior grows: every prior past 100c / (100 + hi) is written so
+        if hi <= -100:
+            return False
+        edge = Fraction(100 * current) / (100 + hi)
+        return any(
+            round_half_up(Fraction(100 * (current - p), p), places) == rate
+            for p in range(max(1, math.floor(edge) - 2), math.ceil(edge) + 3)
+        )
+    if lo <= -100:
+        return any(
+            round_half_up(Fraction(100 * (current - p), p), places) == rate
+            for p in range(1, 100 * current + 2)
+        )
+    centre_hi = Fraction(100 * current) / (100 + lo)  # the largest prior it could be
+    centre_lo = Fraction(100 * current) / (100 + hi)
+    return any(
+        round_half_up(Fraction(100 * (current - p), p), places) == rate
+        for p in range(max(1, math.floor(centre_lo) - 2), math.ceil(centre_hi) + 3)
+    )
+
+
+def share_fits_half_up(k: int, n: int, rate: Fraction, places: int) -> bool:
+    """Whether ``k`` of ``n`` is written ``rate`` percent at ``places`` under 四舍五入."""
+    return round_half_up(Fraction(100 * k, n), places) == rate
+
+
+def change_reachable(prior: Fraction, current: Fraction, change: Fraction, places: int) -> bool:
+    """Whether two rates written ``prior`` and ``current`` (percent) and a change written
+    ``change`` (signed, percentage points), all to ``places`` under 四舍五入, can all be
+    true: the true difference lies strictly inside ``(c - p - 2h, c - p + 2h)`` (each rate
+    is within ``h`` of its printed value, one end open) and must lie in the change's
+    interval, ``[v - h, v + h)`` for a rise, ``(v - h, v + h]`` for a fall."""
+    h = Fraction(1, 2 * 10**places)
+    d = current - prior
+    lo, hi = change - h, change + h
+    return max(lo, d - 2 * h) < min(hi, d + 2 * h)

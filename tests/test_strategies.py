@@ -35,6 +35,7 @@ from lawgov_metrics.strategies import (
     intervals,
     panels,
     quantities,
+    report_texts,
     reported_rates,
     share_cases,
     to_chinese,
@@ -72,7 +73,7 @@ def test_all_matches_public_names() -> None:
 def test_all_lists_every_strategy() -> None:
     assert set(_public_strategies()) == {
         "chinese_numerals", "decimals_strings", "disclosure_tables", "growth_cases",
-        "intervals", "panels", "quantities", "reported_rates", "share_cases",
+        "intervals", "panels", "quantities", "report_texts", "reported_rates", "share_cases",
     }  # fmt: skip
 
 
@@ -151,6 +152,14 @@ INVALID: dict[str, list[Callable[[], object]]] = {
             consistent=False, tables=["t4"], breaks=["disclosure.t3_balance"]
         ),
         lambda: disclosure_tables(marks="yes"),  # type: ignore[arg-type]
+    ],
+    "report_texts": [
+        lambda: report_texts(consistent="yes"),  # type: ignore[arg-type]
+        lambda: report_texts(script="cantonese"),
+        lambda: report_texts(numerals="roman"),
+        lambda: report_texts(structures=["prose"]),
+        lambda: report_texts(consistent=False, structures=["counts"]),
+        lambda: report_texts(min_sentences=3, max_sentences=2),
     ],
 }
 

@@ -61,8 +61,27 @@ DURATION_UNITS: Final = frozenset(u for u, kind in UNITS.items() if kind == "tim
 MONEY_UNITS: Final = tuple(u for u, kind in UNITS.items() if kind == "money")
 #: Units a Chinese-numeral figure may carry (``两项``, ``二十次``); others make names.
 CN_FIGURE_UNITS: Final = frozenset(
-    ("人次", "件次", "次", "项", "件", "个", "名", "家", "场", "宗", "批次", "篇", "期", "份")
+    (
+        "人次",
+        "件次",
+        "次",
+        "项",
+        "件",
+        "个",
+        "名",
+        "家",
+        "场",
+        "场次",
+        "宗",
+        "批次",
+        "篇",
+        "期",
+        "份",
+    )
 )
+#: Where the words after a Chinese-numeral figure end: a numeral past them (the next
+#: sentence, a heading on the next line) says nothing about the figure.
+_CN_AFTER_STOPS: Final = frozenset(",，。;；:：!！?？\n")
 #: Characters after a number (or its unit) that make a date or a time, never a figure.
 NOT_UNIT_AFTER: Final = frozenset("年月日号时点")
 #: Units that make a date, a number or an anniversary, never a figure (2023年, 100周年).
@@ -259,6 +278,15 @@ def _bare_ok(doc: Document, ns: int, end: int) -> bool:
     )
 
 
+def _words_after(norm: str, end: int, n: int) -> str:
+    """Up to ``n`` characters after ``end``, stopping at a clause's or a line's end."""
+    out = norm[end : end + n]
+    for i, ch in enumerate(out):
+        if ch in _CN_AFTER_STOPS:
+            return out[:i]
+    return out
+
+
 def _chinese(doc: Document, m: re.Match[str]) -> _Found | None:
     """A Chinese numeral of the scanner (``m``) as a figure, or ``None``."""
     norm, blocked = doc.norm, doc.blocked
@@ -278,7 +306,7 @@ def _chinese(doc: Document, m: re.Match[str]) -> _Found | None:
     if (
         nxt[:1] in "“\"《「'‘"
         or nxt in vocab.CN_LABEL_AFTER
-        or any(ch in CHINESE_NUMERAL_CHARS for ch in norm[end : end + 3])
+        or any(ch in CHINESE_NUMERAL_CHARS for ch in _words_after(norm, end, 3))
     ):
         return None
     if any(

@@ -20,19 +20,25 @@ share_cases           :class:`ShareCase`: count, total and written share, right 
 panels                :class:`~lawgov_metrics.Panel` objects with gaps and derived rows
 disclosure_tables     :class:`DisclosureCase`: the template's tables T2-T4 as printed, with
                       their cells, consistent or broken at one identity
+report_texts          :class:`ReportText`: a paragraph in the reports' style with exactly its
+                      figures and the relations it states, consistent or broken at one
 ===================== ===============================================================
 
 Constants: ``DETERMINISTIC_SCHEMES`` (the schemes a case may claim), ``MISTAKES`` (what an
 inconsistent case names as wrong: ``other_scheme``, ``one_unit``, ``sign``, ``far``),
 ``RATE_FORMS`` (the printed forms of ``reported_rates``), ``SERIES`` (the indicators
 ``panels`` draws from), ``TABLE_FORMATS`` and ``TABLE_IDENTITIES`` (the layouts and the
-identity checks of ``disclosure_tables``). :func:`template_identities` lists the template's
-identities as :class:`TableIdentity` records.
+identity checks of ``disclosure_tables``), ``STRUCTURES``, ``SCRIPTS``, ``NUMERAL_STYLES``,
+``MISTAKES_OF_TEXTS`` and ``RELATION_CHECKS`` (the options of ``report_texts``, what is wrong
+with a broken text, the checks that judge each kind of relation).
+:func:`template_identities` lists the template's identities as :class:`TableIdentity`
+records.
 
 Layout: one private module per topic (``_numbers``, ``_quantities``, ``_rates``, ``_cases``,
-``_panels``, ``_tables``; the records in ``_records`` and ``_table_records``, argument checks
-in ``_validation``); this module
-only re-exports them.
+``_panels``, ``_tables``, ``_texts`` with its sentence builders in ``_sentences``,
+``_rate_sentences`` and ``_list_sentences``; the records in ``_records``, ``_table_records``
+and ``_text_records``, argument checks in ``_validation``); this module only re-exports
+them.
 
 Examples:
     >>> from hypothesis import find
@@ -91,18 +97,37 @@ from ._table_records import (
     template_identities,
 )
 from ._tables import disclosure_tables
+from ._text_records import (
+    MISTAKES_OF_TEXTS,
+    NUMERAL_STYLES,
+    RELATION_CHECKS,
+    SCRIPTS,
+    STRUCTURES,
+    ReportText,
+    TextFigure,
+    TextRelation,
+)
+from ._texts import report_texts
 
 __all__ = [
     "DETERMINISTIC_SCHEMES",
     "MISTAKES",
+    "MISTAKES_OF_TEXTS",
+    "NUMERAL_STYLES",
     "RATE_FORMS",
+    "RELATION_CHECKS",
+    "SCRIPTS",
     "SERIES",
+    "STRUCTURES",
     "TABLE_FORMATS",
     "TABLE_IDENTITIES",
     "DisclosureCase",
     "GrowthCase",
+    "ReportText",
     "ShareCase",
     "TableIdentity",
+    "TextFigure",
+    "TextRelation",
     "chinese_numerals",
     "decimals_strings",
     "disclosure_tables",
@@ -110,6 +135,7 @@ __all__ = [
     "intervals",
     "panels",
     "quantities",
+    "report_texts",
     "reported_rates",
     "share_cases",
     "template_identities",

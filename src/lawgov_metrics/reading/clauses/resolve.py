@@ -151,8 +151,10 @@ def share_fit(rate: Quantity, total: Quantity | Quantities, part: Quantity | Non
     if rate.unit != "%" or not all(_exact(t) for t in totals):
         return CONSISTENT
     n = sum((int(t.value) for t in totals), 0)
-    if n <= 0 or any(t.value != int(t.value) for t in totals):
+    if any(t.value != int(t.value) for t in totals) or n < 0:
         return CONSISTENT
+    if n == 0:  # no rate is a share of nothing: 其中…0件，办结率44%
+        return CONTRADICTS
     if rate.qualifier is not Qualifier.EXACT:
         return CONSISTENT
     share = rate.bounds() / 100
