@@ -66,12 +66,17 @@ class TableReading:
         tables: Every table read (template and generic), in text order.
         figures: One figure per number cell, in text order.
         owned: Spans of every number cell read (including the pieces of a split number).
+        warnings: What of the template's tables was seen and not read (a row whose values
+            do not fit its columns, a table with no row of the template, a cell printed
+            twice), one sentence each, for :attr:`Report.warnings
+            <lawgov_metrics.Report.warnings>`.
     """
 
     disclosure: DisclosureTables | None = None
     tables: tuple[DisclosureTable, ...] = ()
     figures: tuple[Figure, ...] = ()
     owned: tuple[tuple[int, int], ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def subject_of(kind: str, cell: DisclosureCell) -> str:
@@ -249,11 +254,41 @@ def _missing_t2(table: DisclosureTable, form: tpl.Form) -> list[str]:
     return out
 
 
-def _merge(kind: str, matches: list[Match]) -> DisclosureTable:
-    cells = [c for m in matches for c in m.table.cells]
+def _merge(kind: str, matches: list[Match], warnings: list[str]) -> DisclosureTable:
+    """One table of the grids read as ``kind``: a cell of the template printed in two of
+    them is read from the first, and the others are reported."""
+    cells: list[DisclosureCell] = []
+    keys: set[tuple[str, str]] = set()
+    twice: list[str] = []
+    for m in matches:
+        for c in m.table.cells:
+            key = (c.row_key, c.column_key)
+            if c.row_key and key in keys:
+                twice.append(f"{c.row}/{c.column} “{c.text}”")
+                continue
+            keys.add(key)
+            cells.append(c)
     notes = [n for m in matches for n in m.table.notes]
+    if twice:
+        shown = ", ".join(twice[:5]) + (f" and {len(twice) - 5} more" if len(twice) > 5 else "")
+        notes.append(f"{len(twice)} cells printed again in another table; the first is read: "
+                     f"{shown}")  # fmt: skip
+        warnings.append(f"{kind.upper()}: {notes[-1]}")
     span = (min(m.table.span[0] for m in matches), max(m.table.span[1] for m in matches))
     return DisclosureTable(kind=kind, cells=cells, span=span, notes=notes)  # type: ignore[arg-type]
+
+
+def _unread(kind: str, m: Match, grid: Grid, text: str) -> list[str]:
+    """Warnings for what a grid read as ``kind`` held and the reading lost."""
+    out = [f"{kind.upper()}: {msg}" for msg in m.lost]
+    if any(c.row_key for c in m.table.cells):
+        return out
+    if not any(c.is_number or c.mark for c in grid.cells):
+        return out  # labels only: a header written apart from its rows
+    a, b = grid.span
+    head = " ".join(text[a:b].split())[:30]
+    return [*out, f"a table read as {kind.upper()} (“{head}…”) has no row of the template "
+            "that could be read; its values are not read"]  # fmt: skip
 
 
 # -- figures -----------------------------------------------------------------------------
@@ -319,11 +354,12 @@ def read_tables(
     Returns:
         A :class:`TableReading`.
     """
-    grids = text_grids(text) if grids is None else grids
+    grids = text_grids(text, empty=True) if grids is None else grids
     by_kind: dict[str, list[Match]] = {"t2": [], "t3": [], "t4": []}
     generic: list[DisclosureTable] = []
     owned: list[tuple[int, int]] = []
     units: dict[tuple[int, int], str] = {}
+    warnings: list[str] = []
     for g in grids:
         kind = classify(g)
         if kind == "generic":
@@ -337,7 +373,8 @@ def read_tables(
         by_kind[kind].append(m)
         owned += m.owned
         units.update(m.units)
-    found = {k: _merge(k, ms) for k, ms in by_kind.items() if ms}
+        warnings += _unread(kind, m, g, text)
+    found = {k: _merge(k, ms, warnings) for k, ms in by_kind.items() if ms}
     found = {k: t for k, t in found.items() if any(c.row_key for c in t.cells)}
     all_tables: list[tuple[str, DisclosureTable]] = []
     disclosure = None
@@ -365,6 +402,7 @@ def read_tables(
         tables=tuple(t for _, t in all_tables),
         figures=tuple(figures),
         owned=tuple(sorted(set(owned))),
+        warnings=tuple(warnings),
     )
 
 
