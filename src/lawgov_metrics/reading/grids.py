@@ -143,9 +143,7 @@ def _is_value(norm: str, p: _Piece) -> bool:
     return cell in _MARKS or bool(re.fullmatch(_TOKEN + r"\s*\S{0,2}", cell))
 
 
-def _classify(
-    norm: str, a: int, b: int, open_kind: str = ""
-) -> tuple[str, list[_Piece]] | None:
+def _classify(norm: str, a: int, b: int, open_kind: str = "") -> tuple[str, list[_Piece]] | None:
     """The kind of table line and its raw cells, or ``None`` when it is no table line.
 
     ``open_kind`` is the kind of the table the line would continue: a line of tabs only is
