@@ -203,3 +203,63 @@ def test_a_template_table_with_no_readable_row_is_a_warning() -> None:
     )
     report = lm.extract(text, year=2023)
     assert any("T3" in w for w in report.warnings), report.warnings
+
+
+# -- a table across a page break, a text cell among values, a sub-row lost ---------------------
+
+
+def test_a_t3_across_a_page_break_is_one_table() -> None:
+    v = {
+        ("t3", "new", "natural_person"): 5,
+        ("t3", "new", "total"): 5,
+        ("t3", "carried_out", "natural_person"): 5,
+        ("t3", "carried_out", "total"): 5,
+    }
+    lines = lm.render_template(v, fmt="space", tables=["t3"]).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("（五）不予处理"))
+    lines[at:at] = ["", "— 3 —", ""]  # PDF-to-text: a page number between two pages
+    report = lm.extract("\n".join(lines), year=2023)
+    d = report.disclosure
+    assert d is not None
+    assert d.t3 is not None
+    assert d.t3.missing == ()
+    assert len(d.t3.cells) == 25 * 7
+    assert d.t3.value("不予处理/重复申请", "总计") == 0
+    assert d.t3.value("结转下年度", "自然人") == 5
+    assert not d.generic
+
+
+def test_a_header_apart_from_its_rows_still_names_the_columns() -> None:
+    text = (
+        "申请人情况 | 自然人 | 法人或其他组织 | 总计\n"
+        "\n"
+        "一、本年新收政府信息公开申请数量 | 10 | 2 | 12\n"
+        "二、上年结转政府信息公开申请数量 | 1 | 0 | 1\n"
+    )
+    d = lm.extract(text, year=2023).disclosure
+    assert d is not None
+    assert d.t3 is not None
+    assert d.t3.value("本年新收", "法人或其他组织") == 2
+    assert not d.t3.notes  # the columns come from the header, not from the count of values
+
+
+def test_a_text_cell_among_values_is_a_warning_not_a_misreading() -> None:
+    values = " | ".join(["3", "1", "0", "1", "见附件", *["0"] * 10])
+    text = T4_SLASHES.rsplit("\n", 1)[0] + f"\n| {values} |\n"
+    report = lm.extract(text, year=2023)
+    assert any("见附件" in w and "not read" in w for w in report.warnings), report.warnings
+    d = report.disclosure
+    assert d is None or d.t4 is None or not d.t4.cells  # never the ten after it as two blocks
+
+
+def test_a_sub_row_lost_under_a_printed_group_is_missing() -> None:
+    text = (
+        "项目 | 自然人 | 法人或其他组织 | 总计\n"
+        "一、本年新收政府信息公开申请数量 | 2 | 0 | 2\n"
+        "（三）不予公开 | 1 | 0 | 1\n"
+        "1．属于国家秘密 | 1 | 0 | 1\n"
+    )
+    d = lm.extract(text, year=2023).disclosure
+    assert d is not None
+    assert d.t3 is not None
+    assert "不予公开/其他法律行政法规禁止公开" in d.t3.missing

@@ -160,6 +160,30 @@ def _rows(grid: Grid) -> list[list[GridCell]]:
     return grid.rows()
 
 
+def _interrupted(row: Sequence[GridCell]) -> GridCell | None:
+    """A text cell among a row's values (``3 | 见附件 | 0``), or ``None``.
+
+    A row's values are the run at its end (:func:`value_run`); a number or a mark before a
+    label means the run was cut short, and reading the rest would put every value one
+    column off. Blank cells before a label are the slots a spanned label covers.
+    """
+    valued = False
+    for c in row:
+        if c.is_label and c.text and valued:
+            return c
+        valued = valued or c.is_number or bool(c.mark)
+    return None
+
+
+def _lose_interrupted(row: Sequence[GridCell], log: _Log) -> bool:
+    cut = _interrupted(row)
+    if cut is None:
+        return False
+    head = " ".join(c.text for c in row if c.text)[:40]
+    log.lose(f"row {head}: “{cut.text}” among its values; the row is not read")
+    return True
+
+
 def _last_slot(cols: dict[int, tpl.Line]) -> int | None:
     return max(cols) if cols else None
 
@@ -332,6 +356,8 @@ def _match_t3(grid: Grid, text: str) -> Match:
     for row in rows:
         run = value_run(row, last)
         labels = [c for c in row if c.is_label and c.text]
+        if _lose_interrupted(row, log):
+            continue
         if not run:
             continue  # a label row: a group written over its sub-rows, a header
         line: tpl.Line | None = None
@@ -429,8 +455,9 @@ def _match_t4(grid: Grid, text: str) -> Match:
     for row in rows:
         run = value_run(row)
         labels = [c for c in row if c.is_label and c.text]
-        if not run:
-            headed = headed or any(tpl.find_line(c.text, tpl.T4_RESULTS) for c in labels)
+        if not headed:
+            headed = any(tpl.find_line(c.text, tpl.T4_RESULTS) for c in labels)
+        if _lose_interrupted(row, log) or not run:
             continue
         label_text = " ".join(c.text for c in labels)
         block = None
@@ -507,6 +534,8 @@ def _match_t2(grid: Grid, text: str) -> Match:
             if item is not None:
                 break
         label_text = " ".join(c.text for c in labels)
+        if _lose_interrupted(row, log):
+            continue
         if not any(c.is_number for c in row):
             # a header names columns; an item whose cells are all marks or blank (行政许可 | /)
             # is a row of the table, not a header

@@ -40,7 +40,7 @@ from ..numerals import normalize, parse_quantity
 from ..tables import Grid, GridCell
 from .figures import NOT_FIGURE_UNITS
 
-__all__ = ["cell_content", "html_grids", "text_grids"]
+__all__ = ["cell_content", "gap_labels", "html_grids", "text_grids"]
 
 _MARKS: Final = {
     "": "", "/": "/", "-": "-", "—": "—", "——": "—", "--": "-", "―": "—", "–": "-",
@@ -194,6 +194,32 @@ def _label_line(norm: str, a: int, b: int) -> bool:
         and not any(ch in _SENTENCE_END or ch == "," for ch in line)
         and not _SECTION_RE.match(line)
     )
+
+
+def gap_labels(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The label lines between two tables, when nothing else is there.
+
+    ``text[start:end]`` may hold blank lines, pipes (the rest of a pipe row) and at most
+    two short label lines (as between the rows of one table: ``（五）不予处理``), and no
+    section heading. Returns the spans of those label lines (stripped), or ``None`` when
+    anything else is there: then the two tables are apart.
+
+    Examples:
+        >>> gap_labels("0 |\\n\\n（五）不予处理\\n\\n| 1", 1, 16)
+        [(5, 12)]
+        >>> gap_labels("0\\n四、结转情况\\n1", 1, 10) is None
+        True
+    """
+    norm = normalize(text[start:end])
+    out: list[tuple[int, int]] = []
+    for a, b in _lines(norm):
+        if not norm[a:b].replace("|", "").strip():
+            continue
+        if len(out) >= _MAX_HELD or not _label_line(norm, a, b) or "|" in norm[a:b]:
+            return None
+        _t, (x, y) = _strip(norm, norm, (a, b))
+        out.append((start + x, start + y))
+    return out
 
 
 def _lines(norm: str) -> list[tuple[int, int]]:

@@ -34,10 +34,10 @@ from .. import vocab
 from ..errors import ParseError
 from ..numerals import parse_quantity
 from ..records import Figure, Quantity
-from ..tables import DisclosureCell, DisclosureTable, DisclosureTables, Grid
+from ..tables import DisclosureCell, DisclosureTable, DisclosureTables, Grid, GridCell
 from .disclosure import Match, classify, header_unit, match_grid
 from .figures import MONEY_UNITS
-from .grids import text_grids
+from .grids import gap_labels, text_grids
 
 __all__ = [
     "TableReading",
@@ -208,18 +208,16 @@ def _missing_t3(table: DisclosureTable, form: tpl.Form) -> list[str]:
     printed = {c.row_key for c in table.cells}
     out: list[str] = []
     for row in tpl.t3_rows(form):
-        if row.parent is not None or row.key in printed:
-            subs = [s for s in tpl.t3_rows(form) if s.parent == row.key]
-            if row.key in printed and subs and not any(s.key in printed for s in subs):
-                out.append(f"the {len(subs)} sub-rows of {row.label} (printed as one row)")
-            continue
+        if row.parent is not None:
+            continue  # a sub-row: said with its group
         subs = [s for s in tpl.t3_rows(form) if s.parent == row.key]
-        if subs and all(s.key in printed for s in subs):
-            continue
-        if subs and any(s.key in printed for s in subs):
-            out += [s.label for s in subs if s.key not in printed]
-            continue
-        out.append(row.label)
+        lost = [s.label for s in subs if s.key not in printed]
+        if row.key in printed and subs and len(lost) == len(subs):
+            out.append(f"the {len(subs)} sub-rows of {row.label} (printed as one row)")
+        elif subs and len(lost) < len(subs):
+            out += lost  # the group by its sub-rows, or printed with them: some are not there
+        elif row.key not in printed:
+            out.append(row.label)
     cols = {c.column_key for c in table.cells}
     if "legal_persons" in cols:
         out.append("商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 (printed as one "
@@ -251,6 +249,59 @@ def _missing_t2(table: DisclosureTable, form: tpl.Form) -> list[str]:
                 out.append(r.label)
             else:
                 out += [f"{r.label}/{c}" for c in lost]
+    return out
+
+
+_ROW_LINES: Final = {
+    "t2": tpl.T2_ROWS,
+    "t3": tpl.T3_ROWS,
+    "t4": (*tpl.T4_BLOCKS, tpl.T4_LITIGATION),
+}
+
+
+def _names_rows(grid: Grid, kind: str) -> bool:
+    lines = _ROW_LINES[kind]
+    return any(tpl.find_line(c.text, lines) for c in grid.cells if c.is_label and c.text)
+
+
+def _joined(a: Grid, b: Grid, text: str, between: Sequence[tuple[int, int]]) -> Grid:
+    """Grid ``b`` as more rows of grid ``a``, the label lines ``between`` them rows of
+    their own."""
+    labels = [GridCell(text=text[x:y], row=a.n_rows + k, column=0, span=(x, y))
+              for k, (x, y) in enumerate(between)]  # fmt: skip
+    shift = a.n_rows + len(labels)
+    cells = [*a.cells, *labels, *(attrs.evolve(c, row=c.row + shift) for c in b.cells)]
+    return attrs.evolve(
+        a, cells=cells, n_rows=shift + b.n_rows, n_columns=max(a.n_columns, b.n_columns),
+        span=(a.span[0], b.span[1]), notes=(*a.notes, *b.notes),
+    )  # fmt: skip
+
+
+def _continued(grids: Sequence[Grid], text: str) -> list[tuple[str, Grid]]:
+    """Each grid with its kind, a grid that continues the template table before it joined
+    to it: one after only blank lines and at most two label lines (a page break in
+    PDF-to-text, a header written apart from its rows) that is of the same table, or whose
+    rows are rows of it (the tail of a T3, 四、结转下年度继续办理 …, does not look like a T3
+    by itself); and a table of labels only (a header) joined to the template table after
+    it."""
+    out: list[tuple[str, Grid]] = []
+    for g in grids:
+        kind = classify(g)
+        if out:
+            before, prev = out[-1]
+            between = gap_labels(text, prev.span[1], g.span[0])
+            header = before == "generic" and not any(c.is_number or c.mark for c in prev.cells)
+            if (
+                between is not None
+                and before != "generic"
+                and (kind == before or (kind == "generic" and _names_rows(g, before)))
+            ):
+                out[-1] = (before, _joined(prev, g, text, between))
+                continue
+            if between is not None and header and kind != "generic":
+                out[-1] = (kind, _joined(prev, g, text, between))  # a header apart from its rows
+                continue
+        out.append((kind, g))
     return out
 
 
@@ -360,8 +411,7 @@ def read_tables(
     owned: list[tuple[int, int]] = []
     units: dict[tuple[int, int], str] = {}
     warnings: list[str] = []
-    for g in grids:
-        kind = classify(g)
+    for kind, g in _continued(grids, text):
         if kind == "generic":
             table, own, u = _generic(g, text)
             if table.cells:
