@@ -263,3 +263,19 @@ def test_a_sub_row_lost_under_a_printed_group_is_missing() -> None:
     assert d is not None
     assert d.t3 is not None
     assert "不予公开/其他法律行政法规禁止公开" in d.t3.missing
+
+
+def test_prose_against_a_cell_left_blank_warns_not_fails() -> None:
+    text = "（二）依申请公开。本年度收到政府信息公开申请12件。\n" + T3_BLANK_ROW.replace(
+        "| 一、本年新收政府信息公开申请数量 | 12 | 3 | 15 |",
+        "| 一、本年新收政府信息公开申请数量 | | | |",
+    )
+    report = lm.extract(text, year=2023)
+    assert report.disclosure is not None
+    cell = report.disclosure.t3.cell("本年新收", "总计")
+    assert (cell.value, cell.mark) == (None, "")
+    prose = lm.check(report, checks=["disclosure.prose"])
+    assert not prose.failures
+    (r,) = [r for r in prose if "12" in r.message]
+    assert r.status is Status.WARN
+    assert "blank" in r.message

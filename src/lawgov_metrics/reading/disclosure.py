@@ -25,7 +25,6 @@ the 2021 reports on), else 2021.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -33,6 +32,7 @@ import attrs
 
 from .. import template as tpl
 from ..tables import DisclosureCell, DisclosureTable, Grid, GridCell
+from .table_rows import RowLog, lose_interrupted, merged_split, place, value_run
 
 __all__ = ["Match", "classify", "header_unit", "match_grid", "merged_split", "value_run"]
 
@@ -65,21 +65,6 @@ class Match:
     lost: tuple[str, ...] = ()
 
 
-class _Log:
-    """What a matcher noticed: notes for the table, and which of them lose part of it."""
-
-    def __init__(self) -> None:
-        self.notes: list[str] = []
-        self.lost: list[str] = []
-
-    def note(self, message: str) -> None:
-        self.notes.append(message)
-
-    def lose(self, message: str) -> None:
-        self.notes.append(message)
-        self.lost.append(message)
-
-
 def _keys(grid: Grid) -> list[str]:
     return [tpl.label_key(c.text) for c in grid.cells if c.is_label and c.text]
 
@@ -108,80 +93,8 @@ def classify(grid: Grid) -> str:
     return "generic"
 
 
-def value_run(row: Sequence[GridCell], last_slot: int | None = None) -> list[GridCell]:
-    """The run of number and mark cells at the end of a row.
-
-    Blank cells after ``last_slot`` (the last column a header names) are not part of it:
-    they are the slots a spanned value cell covers.
-    """
-    cells = list(row)
-    if last_slot is not None:
-        while cells and cells[-1].column > last_slot and cells[-1].mark == "":
-            cells.pop()
-    run: list[GridCell] = []
-    for c in reversed(cells):
-        if c.is_label:
-            break
-        run.append(c)
-    run.reverse()
-    return run
-
-
-def _digits(c: GridCell) -> str | None:
-    if c.value is None or c.unit or c.value != c.value.to_integral_value() or c.value < 0:
-        return None
-    t = c.text.strip()
-    return t if t.isdigit() and t.isascii() else None
-
-
-def merged_split(run: Sequence[GridCell], n: int, fits: object) -> tuple[int, Decimal] | None:
-    """Where a run of ``n + 1`` numbers holds a number split across two cells.
-
-    ``fits`` is called with the ``n`` values after joining cells ``i`` and ``i + 1``; the
-    join is taken only when exactly one ``i`` fits.
-
-    Returns:
-        ``(i, joined value)``, or ``None`` when no single join fits.
-    """
-    assert callable(fits)
-    hits: list[tuple[int, Decimal]] = []
-    for i in range(len(run) - 1):
-        a, b = _digits(run[i]), _digits(run[i + 1])
-        if a is None or b is None:
-            continue
-        joined = Decimal(a + b)
-        values = [c.value for c in run[:i]] + [joined] + [c.value for c in run[i + 2 :]]
-        if len(values) == n and fits(values):
-            hits.append((i, joined))
-    return hits[0] if len(hits) == 1 else None
-
-
 def _rows(grid: Grid) -> list[list[GridCell]]:
     return grid.rows()
-
-
-def _interrupted(row: Sequence[GridCell]) -> GridCell | None:
-    """A text cell among a row's values (``3 | 见附件 | 0``), or ``None``.
-
-    A row's values are the run at its end (:func:`value_run`); a number or a mark before a
-    label means the run was cut short, and reading the rest would put every value one
-    column off. Blank cells before a label are the slots a spanned label covers.
-    """
-    valued = False
-    for c in row:
-        if c.is_label and c.text and valued:
-            return c
-        valued = valued or c.is_number or bool(c.mark)
-    return None
-
-
-def _lose_interrupted(row: Sequence[GridCell], log: _Log) -> bool:
-    cut = _interrupted(row)
-    if cut is None:
-        return False
-    head = " ".join(c.text for c in row if c.text)[:40]
-    log.lose(f"row {head}: “{cut.text}” among its values; the row is not read")
-    return True
 
 
 def _last_slot(cols: dict[int, tpl.Line]) -> int | None:
@@ -212,52 +125,6 @@ def _cell(
         span=gc.span if span is None else span,
         position=(gc.row, gc.column),
     )
-
-
-def _place(
-    run: list[GridCell],
-    cols: list[tpl.Line],
-    text: str,
-    label: str,
-    fits: object,
-    log: _Log,
-) -> list[tuple[tpl.Line, GridCell, str, tuple[int, int], Decimal | None]] | None:
-    """The values of a row, one per column: joins a 拆格 where the arithmetic says."""
-    n = len(cols)
-    while len(run) > n and run[0].mark == "":
-        run = run[1:]  # the slots a spanned label covers
-    if len(run) == n:
-        return [(col, c, c.text, c.span, None) for col, c in zip(cols, run, strict=True)]
-    if len(run) == n + 1:
-        found = merged_split(run, n, fits)
-        if found is not None:
-            i, joined = found
-            a, b = run[i], run[i + 1]
-            log.note(
-                f"拆格: “{a.text}” and “{b.text}” in row {label} read as one number {joined} "
-                "(the row's 总计 holds only then)"
-            )
-            out: list[tuple[tpl.Line, GridCell, str, tuple[int, int], Decimal | None]] = []
-            k = 0
-            for col in cols:
-                if k == i:
-                    out.append(
-                        (col, a, text[a.span[0] : b.span[1]], (a.span[0], b.span[1]), joined)
-                    )
-                    k += 2
-                else:
-                    c = run[k]
-                    out.append((col, c, c.text, c.span, None))
-                    k += 1
-            return out
-        log.lose(
-            f"row {label} has {len(run)} numbers for {n} columns: a number split across two "
-            "cells (拆格) that no single join makes add up; the row is not read"
-        )
-        return None
-    if run:
-        log.lose(f"row {label} has {len(run)} values for {n} columns; the row is not read")
-    return None
 
 
 def _header_columns(
@@ -322,7 +189,7 @@ def _match_t3(grid: Grid, text: str) -> Match:
         found.discard("legal_persons")
     header_cols = [line for line in _T3_COL_LINES if line.key in found]
     last = _last_slot(slots)
-    log = _Log()
+    log = RowLog()
     cells: list[DisclosureCell] = []
     owned: list[tuple[int, int]] = []
     forms: set[str] = set()
@@ -339,7 +206,7 @@ def _match_t3(grid: Grid, text: str) -> Match:
         if line is not None and line.key in seen:
             log.lose(f"row {line.label} printed twice; the first is read")
             return
-        placed = _place(run, cols, text, line.label if line else label_text, _t3_fits(cols),
+        placed = place(run, cols, text, line.label if line else label_text, _t3_fits(cols),
                         log)  # fmt: skip
         owned.extend(c.span for c in run if c.is_number)
         if placed is None:
@@ -356,7 +223,7 @@ def _match_t3(grid: Grid, text: str) -> Match:
     for row in rows:
         run = value_run(row, last)
         labels = [c for c in row if c.is_label and c.text]
-        if _lose_interrupted(row, log):
+        if lose_interrupted(row, log):
             continue
         if not run:
             continue  # a label row: a group written over its sub-rows, a header
@@ -428,7 +295,7 @@ def _match_t4(grid: Grid, text: str) -> Match:
     rows = _rows(grid)
     keys = "\n".join(_keys(grid))
     halves = "未经复议" in keys or "复议后起诉" in keys
-    log = _Log()
+    log = RowLog()
     cells: list[DisclosureCell] = []
     owned: list[tuple[int, int]] = []
     seen: set[str] = set()
@@ -438,7 +305,7 @@ def _match_t4(grid: Grid, text: str) -> Match:
 
     def read_row(run: list[GridCell], blocks: list[tpl.Line], label_text: str) -> None:
         cols = [r for _ in blocks for r in results]
-        placed = _place(run, cols, text, label_text or "T4", _t4_fits, log)
+        placed = place(run, cols, text, label_text or "T4", _t4_fits, log)
         owned.extend(c.span for c in run if c.is_number)
         if placed is None:
             return
@@ -457,7 +324,7 @@ def _match_t4(grid: Grid, text: str) -> Match:
         labels = [c for c in row if c.is_label and c.text]
         if not headed:
             headed = any(tpl.find_line(c.text, tpl.T4_RESULTS) for c in labels)
-        if _lose_interrupted(row, log) or not run:
+        if lose_interrupted(row, log) or not run:
             continue
         label_text = " ".join(c.text for c in labels)
         block = None
@@ -518,7 +385,7 @@ def header_unit(text: str) -> str:
 
 
 def _match_t2(grid: Grid, text: str) -> Match:
-    log = _Log()
+    log = RowLog()
     cells: list[DisclosureCell] = []
     owned: list[tuple[int, int]] = []
     forms: set[str] = set()
@@ -534,7 +401,7 @@ def _match_t2(grid: Grid, text: str) -> Match:
             if item is not None:
                 break
         label_text = " ".join(c.text for c in labels)
-        if _lose_interrupted(row, log):
+        if lose_interrupted(row, log):
             continue
         if not any(c.is_number for c in row):
             # a header names columns; an item whose cells are all marks or blank (行政许可 | /)
