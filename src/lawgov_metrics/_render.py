@@ -121,9 +121,10 @@ def _html(layout: list[list[_Slot]]) -> str:
     )
 
 
-def _slots(layout: list[list[_Slot]]) -> list[list[str]]:
-    """The layout as a full grid: a spanned cell's text in its top-left slot, "" elsewhere."""
-    taken: dict[tuple[int, int], str] = {}
+def _slots(layout: list[list[_Slot]]) -> list[list[str | None]]:
+    """The layout as a full grid: a spanned cell's text in its top-left slot, ``None`` in
+    every other slot it covers (a blank cell is ``""``, a slot of its own)."""
+    taken: dict[tuple[int, int], str | None] = {}
     width = 0
     for i, row in enumerate(layout):
         j = 0
@@ -132,10 +133,16 @@ def _slots(layout: list[list[_Slot]]) -> list[list[str]]:
                 j += 1
             for di in range(rs):
                 for dj in range(cs):
-                    taken[(i + di, j + dj)] = text if (di, dj) == (0, 0) else ""
+                    taken[(i + di, j + dj)] = text if (di, dj) == (0, 0) else None
             j += cs
             width = max(width, j)
-    return [[taken.get((i, j), "") for j in range(width)] for i in range(len(layout))]
+    return [[taken.get((i, j)) for j in range(width)] for i in range(len(layout))]
+
+
+def _filled(row: list[str | None]) -> list[str]:
+    """A grid row with the slots a span covers written empty (as a word processor pastes
+    them)."""
+    return ["" if t is None else t for t in row]
 
 
 def _flat(layout: list[list[_Slot]], n_values: int) -> list[list[str]]:
@@ -144,7 +151,7 @@ def _flat(layout: list[list[_Slot]], n_values: int) -> list[list[str]]:
     out: list[list[str]] = []
     for row in _slots(layout):
         labels = [t for t in row[: len(row) - n_values] if t]
-        vals = row[len(row) - n_values :]
+        vals = _filled(row[len(row) - n_values :])
         for lab in labels[:-1]:
             out.append([lab])
         out.append([labels[-1] if labels else "", *vals])
@@ -222,22 +229,25 @@ def render_template(
         if name == "t2":
             blocks = [head]
             for part in _t2_parts(layout):
-                heading, rows = part[0][0], [[c for c in r if c] for r in part[1:]]
+                # a slot a span covers is no cell of the text row; a blank cell is one
+                heading = part[0][0] or ""
+                rows = [[c for c in r if c is not None] for r in part[1:]]
                 width = max(len(r) for r in rows)
                 blocks.append(heading + "\n" + _text(rows, fmt, width))
             parts.append("\n".join(blocks))
             continue
-        grid = _slots(layout) if fmt == "tab" else _flat(layout, n_values)
+        grid = [_filled(r) for r in _slots(layout)] if fmt == "tab" else _flat(layout, n_values)
         width = max(len(r) for r in grid)
         parts.append(head + "\n" + _text(grid, fmt, width))
     return "\n".join(parts) + "\n"
 
 
-def _t2_parts(layout: list[list[_Slot]]) -> list[list[list[str]]]:
+def _t2_parts(layout: list[list[_Slot]]) -> list[list[list[str | None]]]:
+    """T2's grid cut into its 第二十条 parts, each its heading row then its rows."""
     grid = _slots(layout)
-    parts: list[list[list[str]]] = []
+    parts: list[list[list[str | None]]] = []
     for row in grid:
-        if row[0].startswith("第二十条"):
+        if (row[0] or "").startswith("第二十条"):
             parts.append([[row[0]]])
         else:
             parts[-1].append(row)

@@ -182,7 +182,10 @@ def _compare(
 
     def show(label: str, term: _Term) -> str:
         parts = " + ".join(_fmt(c.value or Decimal(0)) for c in term.cells)
-        return f"{label} {_fmt(term.value)}" + (f" ({parts})" if len(term.cells) > 1 else "")
+        marks = [c.text or "blank" for c in term.cells if c.value is None]
+        note = f", {', '.join(dict.fromkeys(marks))} read as 0" if marks else ""
+        shown = f" ({parts}{note})" if len(term.cells) > 1 else (f" ({note[2:]})" if note else "")
+        return f"{label} {_fmt(term.value)}{shown}"
 
     first_label, first = cands[0]
     if first.value == value:
@@ -196,6 +199,10 @@ def _compare(
                 Reason.READ_AS_OTHER_CELL, [term],
             )  # fmt: skip
     tried = "; ".join(show(lab, t) for lab, t in cands)
+    if first.marks:
+        # the cell it names is blank or a mark (not filled): unsure, not a contradiction
+        return result(Status.WARN, f"{quote} matches no cell it can restate: {tried}",
+                      Reason.MARK_READ_AS_ZERO, [t for _, t in cands])  # fmt: skip
     status = Status.FAIL if stated else Status.WARN
     return result(status, f"{quote} matches no cell it can restate: {tried}",
                   Reason.PROSE_TABLE_MISMATCH, [t for _, t in cands])  # fmt: skip
@@ -267,6 +274,7 @@ _PROSE_REASONS: Final = (
     Reason.NONE,
     Reason.READ_AS_OTHER_CELL,
     Reason.PROSE_TABLE_MISMATCH,
+    Reason.MARK_READ_AS_ZERO,
 )
 
 
@@ -280,7 +288,9 @@ def check_disclosure_prose(report: Report, config: CheckConfig) -> list[CheckRes
     结转下年度, the outcomes, 行政复议/行政诉讼 N件) against the cell their wording names (see
     the module's table). A count that matches another cell of the family passes as read from
     that cell (``read_as_other_cell``); a count no cell holds FAILs when the wording names the
-    cell and WARNs when it is loose (``prose_table_mismatch``).
+    cell and WARNs when it is loose (``prose_table_mismatch``); when the cell it names is
+    blank or a mark (not filled), it WARNs (``mark_read_as_zero``): no contradiction is
+    certain.
 
     Examples:
         >>> import lawgov_metrics as lm

@@ -171,7 +171,7 @@ def _extract(text: str, *, jurisdiction: str | None, year: int | None, title: st
         source=meta.source,
         doc_type=meta.doc_type or doc_type_of(the_title, tables),
         disclosure=tables.disclosure,
-        warnings=warnings,
+        warnings=(*warnings, *tables.warnings),
     )
 
 

@@ -25,7 +25,6 @@ the 2021 reports on), else 2021.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -33,6 +32,7 @@ import attrs
 
 from .. import template as tpl
 from ..tables import DisclosureCell, DisclosureTable, Grid, GridCell
+from .table_rows import RowLog, lose_interrupted, merged_split, place, value_run
 
 __all__ = ["Match", "classify", "header_unit", "match_grid", "merged_split", "value_run"]
 
@@ -54,12 +54,15 @@ class Match:
         forms: Forms the table's own cells point to (``{"2021"}``, ``{"2019"}`` or both).
         owned: Spans of the cells read (their numbers are this table's, not loose figures).
         units: For each cell span, the unit its header gives (``"万元"``).
+        lost: What of the grid was seen and not read (a row whose values do not fit the
+            columns, a row printed twice), one phrase each; also in the table's notes.
     """
 
     table: DisclosureTable
     forms: frozenset[str] = frozenset()
     owned: tuple[tuple[int, int], ...] = ()
     units: dict[tuple[int, int], str] = attrs.field(factory=dict)
+    lost: tuple[str, ...] = ()
 
 
 def _keys(grid: Grid) -> list[str]:
@@ -88,54 +91,6 @@ def classify(grid: Grid) -> str:
     if t2 >= 1 and t2_head:
         return "t2"
     return "generic"
-
-
-def value_run(row: Sequence[GridCell], last_slot: int | None = None) -> list[GridCell]:
-    """The run of number and mark cells at the end of a row.
-
-    Blank cells after ``last_slot`` (the last column a header names) are not part of it:
-    they are the slots a spanned value cell covers.
-    """
-    cells = list(row)
-    if last_slot is not None:
-        while cells and cells[-1].column > last_slot and cells[-1].mark == "":
-            cells.pop()
-    run: list[GridCell] = []
-    for c in reversed(cells):
-        if c.is_label:
-            break
-        run.append(c)
-    run.reverse()
-    return run
-
-
-def _digits(c: GridCell) -> str | None:
-    if c.value is None or c.unit or c.value != c.value.to_integral_value() or c.value < 0:
-        return None
-    t = c.text.strip()
-    return t if t.isdigit() and t.isascii() else None
-
-
-def merged_split(run: Sequence[GridCell], n: int, fits: object) -> tuple[int, Decimal] | None:
-    """Where a run of ``n + 1`` numbers holds a number split across two cells.
-
-    ``fits`` is called with the ``n`` values after joining cells ``i`` and ``i + 1``; the
-    join is taken only when exactly one ``i`` fits.
-
-    Returns:
-        ``(i, joined value)``, or ``None`` when no single join fits.
-    """
-    assert callable(fits)
-    hits: list[tuple[int, Decimal]] = []
-    for i in range(len(run) - 1):
-        a, b = _digits(run[i]), _digits(run[i + 1])
-        if a is None or b is None:
-            continue
-        joined = Decimal(a + b)
-        values = [c.value for c in run[:i]] + [joined] + [c.value for c in run[i + 2 :]]
-        if len(values) == n and fits(values):
-            hits.append((i, joined))
-    return hits[0] if len(hits) == 1 else None
 
 
 def _rows(grid: Grid) -> list[list[GridCell]]:
@@ -170,52 +125,6 @@ def _cell(
         span=gc.span if span is None else span,
         position=(gc.row, gc.column),
     )
-
-
-def _place(
-    run: list[GridCell],
-    cols: list[tpl.Line],
-    text: str,
-    label: str,
-    fits: object,
-    notes: list[str],
-) -> list[tuple[tpl.Line, GridCell, str, tuple[int, int], Decimal | None]] | None:
-    """The values of a row, one per column: joins a 拆格 where the arithmetic says."""
-    n = len(cols)
-    while len(run) > n and run[0].mark == "":
-        run = run[1:]  # the slots a spanned label covers
-    if len(run) == n:
-        return [(col, c, c.text, c.span, None) for col, c in zip(cols, run, strict=True)]
-    if len(run) == n + 1:
-        found = merged_split(run, n, fits)
-        if found is not None:
-            i, joined = found
-            a, b = run[i], run[i + 1]
-            notes.append(
-                f"拆格: “{a.text}” and “{b.text}” in row {label} read as one number {joined} "
-                "(the row's 总计 holds only then)"
-            )
-            out: list[tuple[tpl.Line, GridCell, str, tuple[int, int], Decimal | None]] = []
-            k = 0
-            for col in cols:
-                if k == i:
-                    out.append(
-                        (col, a, text[a.span[0] : b.span[1]], (a.span[0], b.span[1]), joined)
-                    )
-                    k += 2
-                else:
-                    c = run[k]
-                    out.append((col, c, c.text, c.span, None))
-                    k += 1
-            return out
-        notes.append(
-            f"row {label} has {len(run)} numbers for {n} columns: a number split across two "
-            "cells (拆格) that no single join makes add up; the row is not read"
-        )
-        return None
-    if run:
-        notes.append(f"row {label} has {len(run)} values for {n} columns; the row is not read")
-    return None
 
 
 def _header_columns(
@@ -255,6 +164,12 @@ def match_grid(grid: Grid, text: str, kind: str) -> Match:
 # -- T3 ----------------------------------------------------------------------------------
 
 _T3_COL_LINES: Final = (*tpl.T3_COLUMNS[:6], tpl.T3_LEGAL_PERSONS, tpl.T3_COLUMNS[6])
+#: The groups of T3 that have sub-rows (in some form), and their sub-rows.
+_T3_SUBS: Final = {
+    g: frozenset(r.key for r in tpl.T3_ROWS if r.parent == g)
+    for g in dict.fromkeys(r.parent for r in tpl.T3_ROWS if r.parent)
+}
+_T3_GROUPS: Final = frozenset(_T3_SUBS)
 
 
 def _t3_fits(cols: list[tpl.Line]) -> object:
@@ -274,60 +189,84 @@ def _match_t3(grid: Grid, text: str) -> Match:
         found.discard("legal_persons")
     header_cols = [line for line in _T3_COL_LINES if line.key in found]
     last = _last_slot(slots)
-    notes: list[str] = []
+    log = RowLog()
     cells: list[DisclosureCell] = []
     owned: list[tuple[int, int]] = []
     forms: set[str] = set()
     group: str | None = None
     seen: set[str] = set()
+    blank_groups: list[tuple[tpl.Line, str, list[GridCell]]] = []
+
+    def read_row(line: tpl.Line | None, label_text: str, run: list[GridCell]) -> None:
+        cols = header_cols or _inferred_t3_columns(len(run))
+        if not cols:
+            log.lose(f"row {label_text or '?'}: {len(run)} values and no column header; the "
+                     "row is not read")  # fmt: skip
+            return
+        if line is not None and line.key in seen:
+            log.lose(f"row {line.label} printed twice; the first is read")
+            return
+        placed = place(run, cols, text, line.label if line else label_text, _t3_fits(cols),
+                        log)  # fmt: skip
+        owned.extend(c.span for c in run if c.is_number)
+        if placed is None:
+            return
+        if line is not None:
+            seen.add(line.key)
+            if line.parent == "other_handling":
+                forms.add("2021")
+        elif label_text:
+            log.note(f"row {label_text} is not a row of the template")
+        for col, gc, t, span, value in placed:
+            cells.append(_cell(line, label_text, col, gc, text=t, span=span, value=value))
+
     for row in rows:
         run = value_run(row, last)
         labels = [c for c in row if c.is_label and c.text]
-        if not labels and not run:
+        if lose_interrupted(row, log):
             continue
+        if not run:
+            continue  # a label row: a group written over its sub-rows, a header
         line: tpl.Line | None = None
+        named: GridCell | None = None
         for lab in reversed(labels):
             cand = tpl.find_line(lab.text, tpl.T3_ROWS, exact_only=("other_handling_other",))
             if cand is None:
                 continue
             if cand.key == "other_handling_other" and group != "other_handling":
                 continue
-            line = cand
+            line, named = cand, lab
             break
         label_text = " ".join(c.text for c in labels)
         if line is not None:
-            group = line.parent or (line.key if line.key in ("withheld", "not_provided",
-                                    "not_processed", "other_handling") else None)  # fmt: skip
-        if not run or all(c.mark == "" for c in run):
-            continue  # a label row (三、本年度办理结果, a group over its sub-rows, a header)
-        if any(c.is_number for c in row) is False and line is None:
+            group = line.parent or (line.key if line.key in _T3_GROUPS else None)
+        if all(c.mark == "" for c in run):
+            if line is None or any(
+                tpl.find_line(c.text, _T3_COL_LINES, exact_only=("other_org",))
+                for c in labels if c is not named
+            ):  # fmt: skip
+                continue  # a label row (三、本年度办理结果) or a header
+            if line.key in _T3_GROUPS:
+                # a group over its sub-rows, or a group left blank: known once the rows are
+                blank_groups.append((line, label_text, run))
+                continue
+            # a row left blank: its cells are read, not filled (value None, mark "")
+        elif not any(c.is_number for c in row) and line is None:
+            log.lose(f"row {label_text or ' | '.join(c.text for c in row)}: marks only and no "
+                     "row of the template; the row is not read")  # fmt: skip
             continue
-        cols = header_cols or _inferred_t3_columns(len(run))
-        if not cols:
-            notes.append(f"row {label_text or '?'}: {len(run)} values and no column header")
-            continue
-        if line is not None and line.key in seen:
-            notes.append(f"row {line.label} printed twice; the first is read")
-            continue
-        placed = _place(run, cols, text, line.label if line else label_text, _t3_fits(cols),
-                        notes)  # fmt: skip
-        owned.extend(c.span for c in run if c.is_number)
-        if placed is None:
-            continue
-        if line is not None:
-            seen.add(line.key)
-            if line.parent == "other_handling":
-                forms.add("2021")
-        elif label_text:
-            notes.append(f"row {label_text} is not a row of the template")
-        for col, gc, t, span, value in placed:
-            cells.append(_cell(line, label_text, col, gc, text=t, span=span, value=value))
+        read_row(line, label_text, run)
+    for line, label_text, run in blank_groups:
+        if not any(c.row_key in _T3_SUBS[line.key] for c in cells):
+            read_row(line, label_text, run)  # a group left blank, printed without sub-rows
+    cells.sort(key=lambda c: c.position)
     if not header_cols and cells:
-        notes.append("columns taken from the number of values (no column header found)")
+        log.note("columns taken from the number of values (no column header found)")
     return Match(
-        table=DisclosureTable(kind="t3", cells=cells, span=grid.span, notes=notes),
+        table=DisclosureTable(kind="t3", cells=cells, span=grid.span, notes=log.notes),
         forms=frozenset(forms),
         owned=tuple(owned),
+        lost=tuple(log.lost),
     )
 
 
@@ -356,22 +295,44 @@ def _match_t4(grid: Grid, text: str) -> Match:
     rows = _rows(grid)
     keys = "\n".join(_keys(grid))
     halves = "未经复议" in keys or "复议后起诉" in keys
-    notes: list[str] = []
+    log = RowLog()
     cells: list[DisclosureCell] = []
     owned: list[tuple[int, int]] = []
     seen: set[str] = set()
     results = list(tpl.T4_RESULTS)
+    headed = False  # whether a row naming the results (结果维持 …) came before
+    blank_rows: list[tuple[list[GridCell], list[tpl.Line]]] = []
+
+    def read_row(run: list[GridCell], blocks: list[tpl.Line], label_text: str) -> None:
+        cols = [r for _ in blocks for r in results]
+        placed = place(run, cols, text, label_text or "T4", _t4_fits, log)
+        owned.extend(c.span for c in run if c.is_number)
+        if placed is None:
+            return
+        for k, (col, gc, t, span, value) in enumerate(placed):
+            b = blocks[k // 5]
+            if b.key not in seen:
+                cells.append(_cell(b, label_text, col, gc, text=t, span=span, value=value))
+        twice = [b.label for b in blocks if b.key in seen]
+        if twice:
+            log.lose(f"row {label_text or 'T4'}: {', '.join(twice)} printed twice; the first "
+                     "is read")  # fmt: skip
+        seen.update(b.key for b in blocks)
+
     for row in rows:
         run = value_run(row)
-        if not run or all(c.mark == "" for c in run):
-            continue
         labels = [c for c in row if c.is_label and c.text]
+        if not headed:
+            headed = any(tpl.find_line(c.text, tpl.T4_RESULTS) for c in labels)
+        if lose_interrupted(row, log) or not run:
+            continue
         label_text = " ".join(c.text for c in labels)
         block = None
         for lab in reversed(labels):
             block = tpl.find_line(lab.text, (*tpl.T4_BLOCKS, tpl.T4_LITIGATION))
             if block is not None:
                 break
+        blank = all(c.mark == "" for c in run)
         if block is not None:
             blocks = [block]
         elif len(run) >= 15 or (halves and len(run) >= 14):
@@ -380,23 +341,27 @@ def _match_t4(grid: Grid, text: str) -> Match:
             blocks = [tpl.T4_BLOCKS[0], tpl.T4_LITIGATION]
         elif len(run) in (5, 6) and not labels:
             blocks = [tpl.T4_BLOCKS[0]]
+        elif blank:
+            continue  # the slots a header's spans cover
         else:
-            notes.append(f"row {label_text or '?'} with {len(run)} values is not a T4 row")
+            log.lose(f"row {label_text or '?'} with {len(run)} values is not a T4 row; the "
+                     "row is not read")  # fmt: skip
             continue
-        cols = [r for _ in blocks for r in results]
-        placed = _place(run, cols, text, label_text or "T4", _t4_fits, notes)
-        owned.extend(c.span for c in run if c.is_number)
-        if placed is None:
+        if blank:
+            # a block left blank (行政复议 | | | | |) is read, not filled; a row of blank
+            # slots only if the table has no other row of values
+            if headed and block is not None and len(labels) == 1 and len(run) == 5:
+                read_row(run, blocks, label_text)
+            elif headed and not labels:
+                blank_rows.append((run, blocks))
             continue
-        for k, (col, gc, t, span, value) in enumerate(placed):
-            b = blocks[k // 5]
-            if b.key in seen:
-                continue
-            cells.append(_cell(b, label_text, col, gc, text=t, span=span, value=value))
-        seen.update(b.key for b in blocks)
+        read_row(run, blocks, label_text)
+    if not cells and blank_rows:
+        read_row(*blank_rows[0], "")
     return Match(
-        table=DisclosureTable(kind="t4", cells=cells, span=grid.span, notes=notes),
+        table=DisclosureTable(kind="t4", cells=cells, span=grid.span, notes=log.notes),
         owned=tuple(owned),
+        lost=tuple(log.lost),
     )
 
 
@@ -420,7 +385,7 @@ def header_unit(text: str) -> str:
 
 
 def _match_t2(grid: Grid, text: str) -> Match:
-    notes: list[str] = []
+    log = RowLog()
     cells: list[DisclosureCell] = []
     owned: list[tuple[int, int]] = []
     forms: set[str] = set()
@@ -430,7 +395,17 @@ def _match_t2(grid: Grid, text: str) -> Match:
     seen: set[tuple[str, str]] = set()
     for row in _rows(grid):
         labels = [c for c in row if c.is_label and c.text]
+        item = None
+        for lab in labels:
+            item = tpl.find_line(lab.text, tpl.T2_ROWS)
+            if item is not None:
+                break
+        label_text = " ".join(c.text for c in labels)
+        if lose_interrupted(row, log):
+            continue
         if not any(c.is_number for c in row):
+            # a header names columns; an item whose cells are all marks or blank (行政许可 | /)
+            # is a row of the table, not a header
             head = {}
             head_units = {}
             for c in labels:
@@ -443,13 +418,12 @@ def _match_t2(grid: Grid, text: str) -> Match:
                 for line in head.values():
                     if len(line.forms) == 1:
                         forms.add(line.forms[0])
-            continue
-        item = None
-        for lab in labels:
-            item = tpl.find_line(lab.text, tpl.T2_ROWS)
-            if item is not None:
-                break
-        label_text = " ".join(c.text for c in labels)
+                continue
+            if item is None:
+                if not labels and any(c.mark for c in row):
+                    log.lose(f"row {' | '.join(c.text for c in row)}: marks and no item label; "
+                             "the row is not read")  # fmt: skip
+                continue  # a heading (第二十条第（五）项) or a row of blank slots
         if item is not None and len(item.forms) == 1:
             forms.add(item.forms[0])
         run = value_run(row, _last_slot(cols))
@@ -463,13 +437,25 @@ def _match_t2(grid: Grid, text: str) -> Match:
             guess = next((f for f in tpl.FORMS if len(tpl.t2_columns(f, item.key)) == len(run)),
                          None)  # fmt: skip
             if guess is None:
-                notes.append(f"row {label_text}: {len(run)} values and no column header")
+                log.lose(f"row {label_text}: {len(run)} values and no column header; the row "
+                         "is not read")  # fmt: skip
                 continue
             pairs = [(col, c, col.unit) for col, c in zip(tpl.t2_columns(guess, item.key), run,
                                                          strict=True)]  # fmt: skip
         else:
-            notes.append(f"row {label_text or '?'}: its values do not line up with the header")
+            log.lose(f"row {label_text or '?'}: its {len(run)} values do not line up with the "
+                     f"header's {len(slots)} columns; the row is not read")  # fmt: skip
             continue
+        placed = {id(gc) for _col, gc, _unit in pairs}
+        extra = [c.text for c in run if id(c) not in placed and c.mark != ""]
+        if extra:
+            log.lose(f"row {label_text or '?'}: {', '.join(extra)} under no column of the "
+                     "header; not read")  # fmt: skip
+        twice = [col.label for col, _gc, _unit in pairs
+                 if (item.key if item else label_text, col.key) in seen]  # fmt: skip
+        if twice:
+            log.lose(f"row {label_text or '?'}: {', '.join(twice)} printed twice; the first "
+                     "is read")  # fmt: skip
         for col, gc, unit in pairs:
             key = (item.key if item else label_text, col.key)
             if key in seen:
@@ -482,10 +468,11 @@ def _match_t2(grid: Grid, text: str) -> Match:
             cells.append(_cell(item, label_text, col, gc, column_label=col.label,
                                unit=unit if not gc.unit else ""))  # fmt: skip
         if item is None and label_text:
-            notes.append(f"row {label_text} is not an item of the template")
+            log.note(f"row {label_text} is not an item of the template")
     return Match(
-        table=DisclosureTable(kind="t2", cells=cells, span=grid.span, notes=notes),
+        table=DisclosureTable(kind="t2", cells=cells, span=grid.span, notes=log.notes),
         forms=frozenset(forms),
         owned=tuple(owned),
         units=units,
+        lost=tuple(log.lost),
     )

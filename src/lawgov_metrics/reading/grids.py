@@ -40,7 +40,7 @@ from ..numerals import normalize, parse_quantity
 from ..tables import Grid, GridCell
 from .figures import NOT_FIGURE_UNITS
 
-__all__ = ["cell_content", "html_grids", "text_grids"]
+__all__ = ["cell_content", "gap_labels", "html_grids", "text_grids"]
 
 _MARKS: Final = {
     "": "", "/": "/", "-": "-", "—": "—", "——": "—", "--": "-", "―": "—", "–": "-",
@@ -143,8 +143,12 @@ def _is_value(norm: str, p: _Piece) -> bool:
     return cell in _MARKS or bool(re.fullmatch(_TOKEN + r"\s*\S{0,2}", cell))
 
 
-def _classify(norm: str, a: int, b: int) -> tuple[str, list[_Piece]] | None:
-    """The kind of table line and its raw cells, or ``None`` when it is no table line."""
+def _classify(norm: str, a: int, b: int, open_kind: str = "") -> tuple[str, list[_Piece]] | None:
+    """The kind of table line and its raw cells, or ``None`` when it is no table line.
+
+    ``open_kind`` is the kind of the table the line would continue: a line of tabs only is
+    a row of blank cells of an open tab table (a row left blank), and no table line else.
+    """
     line = norm[a:b]
     if "|" in line:
         if len(line) <= _MAX_REGEX_LINE and _SEPARATOR_RE.match(line):
@@ -160,7 +164,8 @@ def _classify(norm: str, a: int, b: int) -> tuple[str, list[_Piece]] | None:
         return None
     if "\t" in line:
         pieces = _split_at(norm, a, b, "\t")
-        if sum(1 for p in pieces if norm[p[0] : p[1]].strip()) >= 1 and len(pieces) >= 2:
+        filled = any(norm[p[0] : p[1]].strip() for p in pieces)
+        if len(pieces) >= 2 and (filled or (open_kind == "tab" and len(pieces) >= 3)):
             return "tab", pieces
         return None
     if "  " not in line and not _SPACED_NUMBERS_RE.search(line):
@@ -191,6 +196,32 @@ def _label_line(norm: str, a: int, b: int) -> bool:
     )
 
 
+def gap_labels(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The label lines between two tables, when nothing else is there.
+
+    ``text[start:end]`` may hold blank lines, pipes (the rest of a pipe row) and at most
+    two short label lines (as between the rows of one table: ``（五）不予处理``), and no
+    section heading. Returns the spans of those label lines (stripped), or ``None`` when
+    anything else is there: then the two tables are apart.
+
+    Examples:
+        >>> gap_labels("0 |\\n\\n（五）不予处理\\n\\n| 1", 1, 16)
+        [(5, 12)]
+        >>> gap_labels("0\\n四、结转情况\\n1", 1, 10) is None
+        True
+    """
+    norm = normalize(text[start:end])
+    out: list[tuple[int, int]] = []
+    for a, b in _lines(norm):
+        if not norm[a:b].replace("|", "").strip():
+            continue
+        if len(out) >= _MAX_HELD or not _label_line(norm, a, b) or "|" in norm[a:b]:
+            return None
+        _t, (x, y) = _strip(norm, norm, (a, b))
+        out.append((start + x, start + y))
+    return out
+
+
 def _lines(norm: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
@@ -206,14 +237,18 @@ def _lines(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def text_grids(text: str) -> list[Grid]:
+def text_grids(text: str, *, empty: bool = False) -> list[Grid]:
     """The tables written in a text (see the module docstring).
 
     Args:
         text: The report text.
+        empty: Also return the tables without a number: every value cell a mark or blank
+            (a template table of ``/`` only is still the table), or labels only (a header
+            written apart from its rows).
 
     Returns:
-        The tables with at least one number cell, in text order.
+        The tables with at least one number cell (with ``empty``, every table), in text
+        order.
 
     Examples:
         >>> g = text_grids("说明\\n项目\\t自然人\\t总计\\n本年新收\\t139\\t146\\n")[0]
@@ -235,7 +270,7 @@ def text_grids(text: str) -> list[Grid]:
         kind, rows, held = "", [], []
 
     for a, b in _lines(norm):
-        found = _classify(norm, a, b)
+        found = _classify(norm, a, b, kind if rows else "")
         if found is not None:
             k, pieces = found
             if rows and k != kind:
@@ -252,7 +287,8 @@ def text_grids(text: str) -> list[Grid]:
             continue
         close()
     close()
-    return [g for k, rs in blocks if (g := _grid(text, norm, k, rs)) is not None]
+    grids = [g for k, rs in blocks if (g := _grid(text, norm, k, rs)) is not None]
+    return grids if empty else [g for g in grids if any(c.is_number for c in g.cells)]
 
 
 def _strip(text: str, norm: str, p: _Piece) -> tuple[str, tuple[int, int]]:
@@ -273,17 +309,15 @@ def _grid(text: str, norm: str, kind: str, rows: list[list[_Piece]]) -> Grid | N
                 for r in rows]  # fmt: skip
     cells: list[GridCell] = []
     width = 0
-    any_number = False
     for i, row in enumerate(rows):
         for j, p in enumerate(row):
             t, span = _strip(text, norm, p)
             value, unit, mark = cell_content(t)
-            any_number = any_number or value is not None
             cells.append(
                 GridCell(text=t, row=i, column=j, span=span, value=value, unit=unit, mark=mark)
             )
         width = max(width, len(row))
-    if not any_number or not cells:
+    if not cells:
         return None
     start = min(c.span[0] for c in cells)
     end = max(c.span[1] for c in cells)

@@ -34,10 +34,10 @@ from .. import vocab
 from ..errors import ParseError
 from ..numerals import parse_quantity
 from ..records import Figure, Quantity
-from ..tables import DisclosureCell, DisclosureTable, DisclosureTables, Grid
+from ..tables import DisclosureCell, DisclosureTable, DisclosureTables, Grid, GridCell
 from .disclosure import Match, classify, header_unit, match_grid
 from .figures import MONEY_UNITS
-from .grids import text_grids
+from .grids import gap_labels, text_grids
 
 __all__ = [
     "TableReading",
@@ -66,12 +66,17 @@ class TableReading:
         tables: Every table read (template and generic), in text order.
         figures: One figure per number cell, in text order.
         owned: Spans of every number cell read (including the pieces of a split number).
+        warnings: What of the template's tables was seen and not read (a row whose values
+            do not fit its columns, a table with no row of the template, a cell printed
+            twice), one sentence each, for :attr:`Report.warnings
+            <lawgov_metrics.Report.warnings>`.
     """
 
     disclosure: DisclosureTables | None = None
     tables: tuple[DisclosureTable, ...] = ()
     figures: tuple[Figure, ...] = ()
     owned: tuple[tuple[int, int], ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 def subject_of(kind: str, cell: DisclosureCell) -> str:
@@ -203,18 +208,16 @@ def _missing_t3(table: DisclosureTable, form: tpl.Form) -> list[str]:
     printed = {c.row_key for c in table.cells}
     out: list[str] = []
     for row in tpl.t3_rows(form):
-        if row.parent is not None or row.key in printed:
-            subs = [s for s in tpl.t3_rows(form) if s.parent == row.key]
-            if row.key in printed and subs and not any(s.key in printed for s in subs):
-                out.append(f"the {len(subs)} sub-rows of {row.label} (printed as one row)")
-            continue
+        if row.parent is not None:
+            continue  # a sub-row: said with its group
         subs = [s for s in tpl.t3_rows(form) if s.parent == row.key]
-        if subs and all(s.key in printed for s in subs):
-            continue
-        if subs and any(s.key in printed for s in subs):
-            out += [s.label for s in subs if s.key not in printed]
-            continue
-        out.append(row.label)
+        lost = [s.label for s in subs if s.key not in printed]
+        if row.key in printed and subs and len(lost) == len(subs):
+            out.append(f"the {len(subs)} sub-rows of {row.label} (printed as one row)")
+        elif subs and len(lost) < len(subs):
+            out += lost  # the group by its sub-rows, or printed with them: some are not there
+        elif row.key not in printed:
+            out.append(row.label)
     cols = {c.column_key for c in table.cells}
     if "legal_persons" in cols:
         out.append("商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 (printed as one "
@@ -249,11 +252,94 @@ def _missing_t2(table: DisclosureTable, form: tpl.Form) -> list[str]:
     return out
 
 
-def _merge(kind: str, matches: list[Match]) -> DisclosureTable:
-    cells = [c for m in matches for c in m.table.cells]
+_ROW_LINES: Final = {
+    "t2": tpl.T2_ROWS,
+    "t3": tpl.T3_ROWS,
+    "t4": (*tpl.T4_BLOCKS, tpl.T4_LITIGATION),
+}
+
+
+def _names_rows(grid: Grid, kind: str) -> bool:
+    lines = _ROW_LINES[kind]
+    return any(tpl.find_line(c.text, lines) for c in grid.cells if c.is_label and c.text)
+
+
+def _joined(a: Grid, b: Grid, text: str, between: Sequence[tuple[int, int]]) -> Grid:
+    """Grid ``b`` as more rows of grid ``a``, the label lines ``between`` them rows of
+    their own."""
+    labels = [GridCell(text=text[x:y], row=a.n_rows + k, column=0, span=(x, y))
+              for k, (x, y) in enumerate(between)]  # fmt: skip
+    shift = a.n_rows + len(labels)
+    cells = [*a.cells, *labels, *(attrs.evolve(c, row=c.row + shift) for c in b.cells)]
+    return attrs.evolve(
+        a, cells=cells, n_rows=shift + b.n_rows, n_columns=max(a.n_columns, b.n_columns),
+        span=(a.span[0], b.span[1]), notes=(*a.notes, *b.notes),
+    )  # fmt: skip
+
+
+def _continued(grids: Sequence[Grid], text: str) -> list[tuple[str, Grid]]:
+    """Each grid with its kind, a grid that continues the template table before it joined
+    to it: one after only blank lines and at most two label lines (a page break in
+    PDF-to-text, a header written apart from its rows) that is of the same table, or whose
+    rows are rows of it (the tail of a T3, 四、结转下年度继续办理 …, does not look like a T3
+    by itself); and a table of labels only (a header) joined to the template table after
+    it."""
+    out: list[tuple[str, Grid]] = []
+    for g in grids:
+        kind = classify(g)
+        if out:
+            before, prev = out[-1]
+            between = gap_labels(text, prev.span[1], g.span[0])
+            header = before == "generic" and not any(c.is_number or c.mark for c in prev.cells)
+            if (
+                between is not None
+                and before != "generic"
+                and (kind == before or (kind == "generic" and _names_rows(g, before)))
+            ):
+                out[-1] = (before, _joined(prev, g, text, between))
+                continue
+            if between is not None and header and kind != "generic":
+                out[-1] = (kind, _joined(prev, g, text, between))  # a header apart from its rows
+                continue
+        out.append((kind, g))
+    return out
+
+
+def _merge(kind: str, matches: list[Match], warnings: list[str]) -> DisclosureTable:
+    """One table of the grids read as ``kind``: a cell of the template printed in two of
+    them is read from the first, and the others are reported."""
+    cells: list[DisclosureCell] = []
+    keys: set[tuple[str, str]] = set()
+    twice: list[str] = []
+    for m in matches:
+        for c in m.table.cells:
+            key = (c.row_key, c.column_key)
+            if c.row_key and key in keys:
+                twice.append(f"{c.row}/{c.column} “{c.text}”")
+                continue
+            keys.add(key)
+            cells.append(c)
     notes = [n for m in matches for n in m.table.notes]
+    if twice:
+        shown = ", ".join(twice[:5]) + (f" and {len(twice) - 5} more" if len(twice) > 5 else "")
+        notes.append(f"{len(twice)} cells printed again in another table; the first is read: "
+                     f"{shown}")  # fmt: skip
+        warnings.append(f"{kind.upper()}: {notes[-1]}")
     span = (min(m.table.span[0] for m in matches), max(m.table.span[1] for m in matches))
     return DisclosureTable(kind=kind, cells=cells, span=span, notes=notes)  # type: ignore[arg-type]
+
+
+def _unread(kind: str, m: Match, grid: Grid, text: str) -> list[str]:
+    """Warnings for what a grid read as ``kind`` held and the reading lost."""
+    out = [f"{kind.upper()}: {msg}" for msg in m.lost]
+    if any(c.row_key for c in m.table.cells):
+        return out
+    if not any(c.is_number or c.mark for c in grid.cells):
+        return out  # labels only: a header written apart from its rows
+    a, b = grid.span
+    head = " ".join(text[a:b].split())[:30]
+    return [*out, f"a table read as {kind.upper()} (“{head}…”) has no row of the template "
+            "that could be read; its values are not read"]  # fmt: skip
 
 
 # -- figures -----------------------------------------------------------------------------
@@ -319,13 +405,13 @@ def read_tables(
     Returns:
         A :class:`TableReading`.
     """
-    grids = text_grids(text) if grids is None else grids
+    grids = text_grids(text, empty=True) if grids is None else grids
     by_kind: dict[str, list[Match]] = {"t2": [], "t3": [], "t4": []}
     generic: list[DisclosureTable] = []
     owned: list[tuple[int, int]] = []
     units: dict[tuple[int, int], str] = {}
-    for g in grids:
-        kind = classify(g)
+    warnings: list[str] = []
+    for kind, g in _continued(grids, text):
         if kind == "generic":
             table, own, u = _generic(g, text)
             if table.cells:
@@ -337,7 +423,8 @@ def read_tables(
         by_kind[kind].append(m)
         owned += m.owned
         units.update(m.units)
-    found = {k: _merge(k, ms) for k, ms in by_kind.items() if ms}
+        warnings += _unread(kind, m, g, text)
+    found = {k: _merge(k, ms, warnings) for k, ms in by_kind.items() if ms}
     found = {k: t for k, t in found.items() if any(c.row_key for c in t.cells)}
     all_tables: list[tuple[str, DisclosureTable]] = []
     disclosure = None
@@ -365,6 +452,7 @@ def read_tables(
         tables=tuple(t for _, t in all_tables),
         figures=tuple(figures),
         owned=tuple(sorted(set(owned))),
+        warnings=tuple(warnings),
     )
 
 

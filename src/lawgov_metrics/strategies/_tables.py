@@ -7,8 +7,8 @@ the identities that hold (:class:`DisclosureCase`).
 
 Examples:
     >>> from hypothesis import find
-    >>> case = find(disclosure_tables(consistent=False, tables=["t4"], fmt="markdown"),
-    ...             lambda c: True)
+    >>> case = find(disclosure_tables(consistent=False, tables=["t4"], fmt="markdown",
+    ...                      marks=False), lambda c: True)
     >>> case
     DisclosureCase(fmt='markdown', form='2021', tables=('t4',), \
 broken=(TableIdentity(check='disclosure.t4_blocks', instance='行政复议'),), \
@@ -19,7 +19,7 @@ changed={('t4', 'reconsideration', 'upheld'): 0}, offset=1)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -228,39 +228,37 @@ def _rows(form: tpl.Form, tables: Sequence[str]) -> list[tuple[str, list[Key]]]:
 
 def _mark(
     draw: Any, v: dict[Key, Cell], form: tpl.Form, fmt: str, tables: Sequence[str],
-    protected: frozenset[Key],
+    protected: frozenset[Key], unfilled: frozenset[str],
 ) -> None:  # fmt: skip
-    """Write some zeros as marks, row by row, where a reader can keep them apart from 0.
+    """Write some zeros as marks, row by row, and a table left unfilled with one mark.
 
     Only a cell whose value is 0 takes a mark (a mark says "none"), and not one in a broken
-    identity (a check reads the mark as 0 and, unsure, would WARN rather than FAIL). A blank
-    is never drawn in space-aligned text (no reader can tell which column lost it), nor in
-    T2 outside HTML (the text layouts close up T2's empty slots); a row is never left all
-    blank (it reads as a label row) and a table never without a number (it is not read as a
-    table). A T2 row keeps at least one number: a T2 row of marks only is read as a header
-    row, so T2's one-column items are never marked.
+    identity (a check reads the mark as 0 and, unsure, would WARN rather than FAIL). A row
+    often holds only zeros, so it is written as marks only (``行政许可 | /``) or left blank
+    (a row not filled); a table of ``unfilled`` (drawn all 0) takes one mark in every cell:
+    a table with no number. A blank is never drawn in space-aligned text: PDF-to-text closes
+    up the gap, so no reader can tell which column lost it.
     """
+    choices = _ROW_MARKS if fmt != "space" else _ROW_MARKS[:-1]
+
+    def zeros(keys: Iterable[Key]) -> list[Key]:
+        return [k for k in keys if not isinstance(v[k], str) and v[k] == 0 and k not in protected]
+
+    printed = printed_cells(form, tables)
+    for table in tables:
+        if table in unfilled:
+            mark = draw(st.sampled_from(choices[1:]))
+            for k in zeros(k for k in printed if k[0] == table):
+                v[k] = mark
     if not draw(st.booleans()):
         return
     for table, keys in _rows(form, tables):
-        blank = fmt != "space" and (table != "t2" or fmt == "html")
-        mark = draw(st.sampled_from(_ROW_MARKS if blank else _ROW_MARKS[:-1]))
-        if mark is None:
+        if table in unfilled:
             continue
-        zeros = [k for k in keys if v[k] == 0 and isinstance(v[k], int) and k not in protected]
-        if table == "t2" and len(zeros) == len(keys):
-            zeros = zeros[:-1]
-        for k in zeros:
-            v[k] = mark
-    printed = printed_cells(form, tables)
-    for _table, keys in [*_rows(form, [t for t in tables if t == "t3"]),
-                        ("t4", [k for k in printed if k[0] == "t4"])]:  # fmt: skip
-        if keys and all(v[k] == "" for k in keys):
-            v[keys[-1]] = 0
-    for table in tables:
-        keys = [k for k in printed if k[0] == table]
-        if all(isinstance(v[k], str) for k in keys):
-            v[keys[-1]] = 0
+        mark = draw(st.sampled_from(choices))
+        if mark is not None:
+            for k in zeros(keys):
+                v[k] = mark
 
 
 # -- the strategy ----------------------------------------------------------------------------
@@ -299,13 +297,15 @@ def disclosure_tables(
     the tests); the rest are off by 2 up to ``max_value``. No cell goes below 0.
 
     Marks: with ``marks=True`` half of the tables write some zeros as a mark (a blank,
-    ``/``, ``-``, ``—`` or ``无``), row by row. A mark stands for none, so it replaces only a
-    0, and an identity counts it as 0, as the checks do: a consistent table still PASSes
-    every check (a check WARNs about a mark only when an identity fails with it read as 0),
-    and a broken identity never holds a mark, so it FAILs rather than WARNs. Marks go only
-    where the readers can keep them apart from 0: no blank in space-aligned text or in a
-    text T2, no row of blanks only, no table without a number, and every T2 row keeps a
-    number (so T2's one-column items are never marked).
+    ``/``, ``-``, ``—`` or ``无``), row by row, and about one table in eight has nothing to
+    report and is left unfilled: every cell 0, written as one mark throughout (a table
+    with no number). A mark stands for none, so it replaces only a 0, and an identity
+    counts it as 0, as the checks do: a consistent table still PASSes every check (a check
+    WARNs about a mark only when an identity fails with it read as 0), and a broken
+    identity never holds a mark, so it FAILs rather than WARNs. A row of zeros takes its
+    mark in every cell, so rows of marks only (``行政许可 | /``) and rows left blank (not
+    filled) are drawn in every table. No blank is drawn in space-aligned text, where
+    PDF-to-text closes up the gap and no reader can tell which column lost it.
 
     Args:
         max_value: Largest value of a drawn cell (an outcome count, a T4 result, a T2
@@ -352,8 +352,13 @@ def disclosure_tables(
         f: tpl.Form = draw(st.sampled_from(forms))
         x: str = draw(st.sampled_from(fmts))
         v: dict[Key, Cell] = {}
+        unfilled: set[str] = set()
         for t in chosen:
-            if t == "t3":
+            if marks and draw(st.integers(0, 7)) == 7:  # shrinks to a filled table
+                # a table with nothing to report, left unfilled: every cell 0, then a mark
+                unfilled.add(t)
+                v.update(dict.fromkeys((k for k in printed_cells(f, [t])), 0))
+            elif t == "t3":
                 v.update(_t3_values(draw, f, max_value))
             elif t == "t4":
                 v.update(_t4_values(draw, max_value))
@@ -367,7 +372,8 @@ def disclosure_tables(
         ids = template_identities(f, chosen)
         broken = tuple(i for i in ids if not i.holds(v))
         if marks:
-            _mark(draw, v, f, x, chosen, frozenset(k for i in broken for k in i.cells))
+            _mark(draw, v, f, x, chosen, frozenset(k for i in broken for k in i.cells),
+                  frozenset(unfilled))  # fmt: skip
         return DisclosureCase(
             text=render_template(v, form=f, fmt=x, tables=chosen),  # type: ignore[arg-type]
             fmt=x, form=f, tables=chosen, values=v, broken=broken, changed=changed,
