@@ -205,6 +205,7 @@ def assert_share_consistent(
 for [98.725, 98.735), which only k = 1478 gives
     """
     from .growth import check_share, exact_value
+    from .growth._values import range_size
 
     try:
         result = check_share(total, reported, count, scheme=scheme)
@@ -221,9 +222,10 @@ for [98.725, 98.735), which only k = 1478 gives
     counts = result.details.get("counts", range(0))
     n = exact_value(total, what="total").numerator  # check_share read it as a whole count
     if count is not None and result.observed is not None:
+        many = range_size(counts)  # len() overflows past 2**63 counts
         fits = (
-            f"which only k = {counts.start} gives" if len(counts) == 1
-            else f"which k = {counts.start}…{counts.stop - 1} give" if len(counts)
+            f"which only k = {counts.start} gives" if many == 1
+            else f"which k = {counts.start}…{counts.stop - 1} give" if many
             else f"which no count out of {n} gives"
         )  # fmt: skip
         raise AssertionError(
