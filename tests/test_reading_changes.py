@@ -223,3 +223,31 @@ def test_a_pp_change_with_its_prior_printed_is_stated() -> None:
     assert pp.binding is lm.Binding.STATED
     (pp2,) = extract("败诉率31.5%,同比下降18.8个百分点。").claims_of("pp_change")
     assert pp2.binding is lm.Binding.STATED
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "value"),
+    [
+        # the change's own verb decides its sign, not a verb earlier in the sentence
+        ("纠错率由72.0%下降到65.7%，提高6.3个百分点。", "up", "6.3"),
+        ("及格率由90.0%提高到85.0%，下降5.0个百分点。", "down", "-5.0"),
+        # a bare comparative right before the number
+        ("出庭应诉率为95.0%，比上年低0.5个百分点。", "down", "-0.5"),
+        ("出庭应诉率为95.0%，比上年高2.5个百分点。", "up", "2.5"),
+        # no verb right before it: a down verb before the number still counts
+        ("败诉率较上年下降了3.2个百分点。", "down", "-3.2"),
+    ],
+)
+def test_a_pp_change_takes_the_sign_of_its_own_verb(text: str, direction: str, value: str) -> None:
+    (pp,) = extract(text).claims_of("pp_change")
+    assert pp.direction == direction
+    assert pp.rate.value == Decimal(value)
+
+
+def test_a_pp_change_against_the_direction_of_its_rates_fails() -> None:
+    # 72.0% to 65.7% is a fall; the text calls it a rise of 6.3 points: not both true
+    report = extract("行政复议纠错率由72.0%下降到65.7%，提高6.3个百分点。")
+    (res,) = [r for r in lm.check(report) if r.check == "pp_change.rates"]
+    assert res.status is lm.Status.FAIL
+    fine = extract("行政复议纠错率由72.0%下降到65.7%，下降6.3个百分点。")
+    assert [r.status for r in lm.check(fine) if r.check == "pp_change.rates"] == [lm.Status.PASS]

@@ -70,6 +70,8 @@ __all__ = [
     "OUTCOME_VERBS",
     "PENDING_WORDS",
     "POPULATION_NOUNS",
+    "PP_BARE_DOWN",
+    "PP_BARE_UP",
     "PP_DOWN_VERBS",
     "PP_UNIT",
     "PP_UP_VERBS",
@@ -277,6 +279,10 @@ TIMES_TO_VERBS: Final = ("增长", "增加", "提高", "上升", "提升", "扩�
 #: Verbs of a percentage-point change, up and down (提高3.2个百分点, 低于2个百分点).
 PP_UP_VERBS: Final = ("提高", "提升", "上升", "增长", "增加", "高于", "高出")
 PP_DOWN_VERBS: Final = ("下降", "减少", "降低", "下滑", "回落", "低于", "减")
+#: Bare comparatives a percentage-point change may be written with, right before its
+#: number only (比上年低0.5个百分点, 高出全国平均2个百分点 is the verb above).
+PP_BARE_UP: Final = ("高",)
+PP_BARE_DOWN: Final = ("低",)
 #: Words of a comparison's other side (较, 比, 与 … 上年), the prior of a change.
 COMPARE_LEADS: Final = ("较", "比", "同比", "与", "和")
 #: Words that say the rate before them is last year's (较上年的97.3%).

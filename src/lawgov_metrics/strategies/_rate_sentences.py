@@ -339,7 +339,10 @@ def pp_change(draw: Draw, small: bool, broken: bool) -> Sentence:
     if shape == "from_to":
         b.say("由上年的")
         pri = b.num(rate_slot(pw, d))
-        b.say(word + "到")  # a broken sign says it twice: 由上年的72.0%提高到65.7%，提高…
+        # a broken sign is said twice (由上年的72.0%提高到65.7%，提高…) or only by the change
+        # itself (由上年的72.0%下降到65.7%，提高…)
+        honest = mistake == "sign" and draw(st.booleans())
+        b.say(("下降" if up else "提高") + "到" if honest else word + "到")
         cur = b.num(rate_slot(cw, d))
         b.say(draw(COMMA), word)
         chg = b.num(Num(written(pp_units, d), "个百分点", "pp_change", sign=1 if up else -1))

@@ -71,7 +71,11 @@ _FROM_RE: Final = re.compile(
 )
 _PRIOR_LEAD_RE: Final = re.compile(rf"(?:{_PRIOR}|{_YEAR}度?)(?:同期)?(?:的|为|是)?\s?$")
 _PP_VERB_RE: Final = re.compile(
-    "(" + vocab.or_regex((*vocab.PP_UP_VERBS, *vocab.PP_DOWN_VERBS)) + r")(?:了)?\s?$"
+    "("
+    + vocab.or_regex(
+        (*vocab.PP_UP_VERBS, *vocab.PP_DOWN_VERBS, *vocab.PP_BARE_UP, *vocab.PP_BARE_DOWN)
+    )
+    + r")(?:了)?\s?$"
 )
 _DOUBLING_RE: Final = re.compile(r"翻(?:了)?([一二两三四\d])番")
 _FLAT_RE: Final = re.compile(vocab.or_regex(vocab.FLAT_LEADS) + r"(?:基本)?持平")
@@ -510,8 +514,14 @@ def _pp(r: _Reader) -> list[PPTie]:
         sa, _ = doc.sentence_bounds(c.start)
         blo = max(sa, c.start - 12)
         before = norm[blo : c.start]
-        down = any(w in before for w in vocab.PP_DOWN_VERBS)
         vm = _PP_VERB_RE.search(norm, blo, c.start)
+        # the change's own verb (下降到65.7%,提高6.3个百分点 is a rise as written: the check
+        # then sees the two rates contradict it); without one, any down verb before it
+        down = (
+            vm.group(1) in (*vocab.PP_DOWN_VERBS, *vocab.PP_BARE_DOWN)
+            if vm
+            else any(w in before for w in vocab.PP_DOWN_VERBS)
+        )
         start = vm.start() if vm else c.start
         for cm in COMPARE_RE.finditer(norm, max(sa, start - 12), start):
             start = cm.start()
