@@ -53,6 +53,7 @@ from ._tasks import (
     failure_of,
     path_of,
     piece_chunks,
+    ready_items,
 )
 
 __all__ = ["Checked", "ReadFailure", "Source", "check_many", "extract_many"]
@@ -273,7 +274,7 @@ def _check_stream(
         for done_chunk in run_chunks(
             workers,
             check_chunk,
-            (encoding, options),
+            (encoding, options, chunksize),
             chunks(items, chunksize, reports=True),
             crashed=lambda item, exc: Done(
                 error_item(failure_of(item.at, path_of(item), exc, "worker_crash"))
@@ -284,14 +285,21 @@ def _check_stream(
             for done in done_chunk:
                 if done.blob is not None:
                     store.add(done.checked.indexes[0], done.jurisdiction, done.year, done.blob)
+                if done.ready is not None:
+                    store.add_ready(*done.ready)
                 yield done.checked
             if tick is not None:
                 tick(len(done_chunk))
         if bar is not None:
             bar.close()
             bar = None
-            total = sum(len(p.entries) for p in store.pieces(chunksize))
+            total = sum(len(p.entries) for p in store.pieces(chunksize)) + store.n_ready()
             cross_bar = ProgressBar(total, label="cross-report checks (reports)")
+        for blob in store.ready():  # the jurisdictions whose reports were checked together
+            outputs = ready_items(blob)
+            if cross_bar is not None:
+                cross_bar(sum(len(c.indexes) for c in outputs))
+            yield from outputs
         for outputs in run_chunks(
             workers,
             cross_chunk,
