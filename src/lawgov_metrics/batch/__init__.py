@@ -173,7 +173,7 @@ def check_many(
     *,
     executor: Executor | None = None,
     jobs: int | None = None,
-    chunksize: int = 8,
+    chunksize: int = 32,
     ordered: bool = True,
     max_pending: int | None = None,
     encoding: str | None = None,
@@ -203,7 +203,10 @@ def check_many(
         items: Reports, paths, or ``(path, overrides)`` pairs (see :func:`extract_many`).
         executor: As for :func:`extract_many`; used for both stages.
         jobs: As for :func:`extract_many`.
-        chunksize: Reports per task (in both stages).
+        chunksize: Reports per task (in both stages). A jurisdiction whose reports with a
+            year all fall in one task has its cross-report checks done by that task, with
+            its reports at hand; elsewhere they are read back from the store. Larger
+            chunks (of input that comes place by place) make that the common case.
         ordered: As for :func:`extract_many`.
         max_pending: As for :func:`extract_many`.
         encoding: As for :func:`extract_many`.
