@@ -431,20 +431,20 @@ def _rate(n: int, mb: float, clock: Clock) -> str:
 
 
 STAGES = (
-    ("reading files (decode, HTML)", "extract.py", "read_report"),
-    ("extraction", "extract.py", "extract"),
-    ("single-report checks", "checks.py", "check"),
-    ("cross-report checks", "checks.py", "_cross_report_half"),
+    ("reading files (decode, HTML)", "reading/__init__.py", "read_report"),
+    ("extraction", "reading/__init__.py", "extract"),
+    ("single-report checks", "runner.py", "check"),
+    ("cross-report checks", "_tasks.py", "cross_piece"),
     ("parking reports (pickle)", "_store.py", "dump"),
     ("reading them back (unpickle)", "_store.py", "load"),
 )
 
 
-def where_the_time_goes(paths: list[Path], chunksize: int) -> str:
+def where_the_time_goes(paths: list[Path], chunks: dict[str, int]) -> str:
     """A profile of ``check_many(paths, jobs=1)``, by stage (cumulative times)."""
     prof = cProfile.Profile()
     prof.enable()
-    many(paths, jobs=1, chunksize=chunksize, progress=False)
+    many(paths, jobs=1, progress=False, **chunks)
     prof.disable()
     stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]  # documented, untyped
     total = max(ct for (_, _, _), (_, _, _, ct, _) in stats.items())
@@ -470,7 +470,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--reports", type=int, default=2000, help="corpus size (default 2000)")
     ap.add_argument("--jobs", type=int, default=None, help="workers (default: the cores)")
-    ap.add_argument("--chunksize", type=int, default=8)
+    ap.add_argument(
+        "--chunksize", type=int, default=None, help="reports a task (default: each function's)"
+    )
     ap.add_argument("--subset", type=int, default=300, help="reports in the serial baseline")
     ap.add_argument("--bad", type=float, default=0.002, help="share of unreadable files")
     ap.add_argument("--dir", type=Path, default=None, help="where to write the corpus")
@@ -478,6 +480,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-extract", action="store_true", help="skip the extract_many run")
     ap.add_argument("--profile", action="store_true", help="profile the serial baseline")
     ns = ap.parse_args(argv)
+    chunks = {} if ns.chunksize is None else {"chunksize": ns.chunksize}
 
     root = ns.dir or Path(tempfile.mkdtemp(prefix="lawgov-corpus-"))
     try:
@@ -499,13 +502,13 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(2):
             clock, expected = serial_baseline(subset)
             runs["base"].append(clock)
-            clock, got1 = many(subset, jobs=1, chunksize=ns.chunksize, progress=False)
+            clock, got1 = many(subset, jobs=1, progress=False, **chunks)
             runs["one"].append(clock)
         base = min(runs["base"], key=lambda c: c.cpu)
         one = min(runs["one"], key=lambda c: c.cpu)
         n_sub = len(subset)
         print(f"serial baseline (read_report, lm.check; {n_sub}): {_rate(n_sub, sub_mb, base)}")
-        pool, gotj = many(subset, jobs=ns.jobs, chunksize=ns.chunksize, progress=False)
+        pool, gotj = many(subset, jobs=ns.jobs, progress=False, **chunks)
         same = got1 == expected and gotj == expected
         print(f"check_many in-process (jobs=1): {_rate(n_sub, sub_mb, one)}")
         print(f"check_many on the pool: {_rate(n_sub, sub_mb, pool)}")
@@ -518,14 +521,13 @@ def main(argv: list[str] | None = None) -> int:
             print("MISMATCH: check_many differs from lm.check on the subset", file=sys.stderr)
             return 1
         if ns.profile:
-            print(where_the_time_goes(subset, ns.chunksize))
+            print(where_the_time_goes(subset, chunks))
 
         mb = size / 1e6
         if not ns.skip_extract:
             with TreeMemory() as mem, Clock() as clock:
                 n_ok = sum(
-                    isinstance(r, lm.Report)
-                    for r in lm.extract_many(paths, jobs=ns.jobs, chunksize=ns.chunksize)
+                    isinstance(r, lm.Report) for r in lm.extract_many(paths, jobs=ns.jobs, **chunks)
                 )
             clock.own, clock.cpu = clock.own - mem.cpu, clock.cpu - mem.cpu
             print(f"extract_many, {len(paths)} files ({n_ok} read): {_rate(len(paths), mb, clock)}")
@@ -535,7 +537,7 @@ def main(argv: list[str] | None = None) -> int:
         kinds: collections.Counter[str] = collections.Counter()
         first_cross = 0.0
         with TreeMemory() as mem, Clock() as clock:
-            for item in lm.check_many(paths, jobs=ns.jobs, chunksize=ns.chunksize):
+            for item in lm.check_many(paths, jobs=ns.jobs, **chunks):
                 kinds[item.kind] += 1
                 if item.kind == "cross" and not first_cross:
                     first_cross = time.perf_counter()

@@ -109,6 +109,40 @@ def test_check_many_on_generated_consecutive_years(
     assert any(i.kind == "cross" and len(i.results) for i in items)
 
 
+def _cross(items: list[lm.Checked]) -> list[tuple[Any, ...]]:
+    return sorted(
+        (i.indexes, i.labels, i.paths, tuple(i.results)) for i in items if i.kind == "cross"
+    )
+
+
+def test_a_jurisdiction_checked_in_one_task_is_not_read_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 花都区 2021-2024 lies in the first task (of 6 reports); 番禺区 has a report in both.
+    years = [2021, 2022, 2023, 2024]
+    reports = [attrs.evolve(SMALL[i], jurisdiction="花都区", year=y) for i, y in enumerate(years)]
+    reports[4:4] = [attrs.evolve(SMALL[k], jurisdiction="番禺区", year=2022 + k) for k in (0, 1)]
+    reports.insert(6, attrs.evolve(SMALL[2], jurisdiction="番禺区", year=2023))
+    loaded: list[str] = []
+    real = _tasks.load
+
+    def load(blob: bytes) -> lm.Report:
+        report = real(blob)
+        loaded.append(report.label)
+        return report
+
+    monkeypatch.setattr(_tasks, "load", load)
+    together = list(lm.check_many(reports, jobs=1, chunksize=6))
+    assert sorted(loaded) == ["番禺区 2022", "番禺区 2023", "番禺区 2023"]
+    loaded.clear()
+    monkeypatch.setattr(_store.Store, "add_ready", lambda *_: None)  # as if apart
+    apart = list(lm.check_many(reports, jobs=1, chunksize=6))
+    assert sorted(loaded) == sorted(r.label for r in reports)
+    assert _cross(together) == _cross(apart)
+    assert next(i.indexes for i in together if i.kind == "cross") == (0, 1, 2, 3)
+    assert results_of(together) == collections.Counter(lm.check(reports).results)
+
+
 def test_the_options_of_check_apply() -> None:
     reports = [attrs.evolve(r, jurisdiction="花都区") for r in POOL if "huadu" in str(r.path)]
     options: dict[str, Any] = {

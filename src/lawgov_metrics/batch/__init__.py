@@ -53,6 +53,7 @@ from ._tasks import (
     failure_of,
     path_of,
     piece_chunks,
+    ready_items,
 )
 
 __all__ = ["Checked", "ReadFailure", "Source", "check_many", "extract_many"]
@@ -172,7 +173,7 @@ def check_many(
     *,
     executor: Executor | None = None,
     jobs: int | None = None,
-    chunksize: int = 8,
+    chunksize: int = 32,
     ordered: bool = True,
     max_pending: int | None = None,
     encoding: str | None = None,
@@ -202,7 +203,10 @@ def check_many(
         items: Reports, paths, or ``(path, overrides)`` pairs (see :func:`extract_many`).
         executor: As for :func:`extract_many`; used for both stages.
         jobs: As for :func:`extract_many`.
-        chunksize: Reports per task (in both stages).
+        chunksize: Reports per task (in both stages). A jurisdiction whose reports with a
+            year all fall in one task has its cross-report checks done by that task, with
+            its reports at hand; elsewhere they are read back from the store. Larger
+            chunks (of input that comes place by place) make that the common case.
         ordered: As for :func:`extract_many`.
         max_pending: As for :func:`extract_many`.
         encoding: As for :func:`extract_many`.
@@ -273,7 +277,7 @@ def _check_stream(
         for done_chunk in run_chunks(
             workers,
             check_chunk,
-            (encoding, options),
+            (encoding, options, chunksize),
             chunks(items, chunksize, reports=True),
             crashed=lambda item, exc: Done(
                 error_item(failure_of(item.at, path_of(item), exc, "worker_crash"))
@@ -284,14 +288,21 @@ def _check_stream(
             for done in done_chunk:
                 if done.blob is not None:
                     store.add(done.checked.indexes[0], done.jurisdiction, done.year, done.blob)
+                if done.ready is not None:
+                    store.add_ready(*done.ready)
                 yield done.checked
             if tick is not None:
                 tick(len(done_chunk))
         if bar is not None:
             bar.close()
             bar = None
-            total = sum(len(p.entries) for p in store.pieces(chunksize))
+            total = sum(len(p.entries) for p in store.pieces(chunksize)) + store.n_ready()
             cross_bar = ProgressBar(total, label="cross-report checks (reports)")
+        for blob in store.ready():  # the jurisdictions whose reports were checked together
+            outputs = ready_items(blob)
+            if cross_bar is not None:
+                cross_bar(sum(len(c.indexes) for c in outputs))
+            yield from outputs
         for outputs in run_chunks(
             workers,
             cross_chunk,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import attrs
 
@@ -56,6 +56,37 @@ class Piece:
     entries: tuple[Entry, ...]
 
 
+def place_pieces(index: Mapping[int, list[Entry]], size: int) -> Iterator[Piece]:
+    """The pieces of one jurisdiction's reports by year (see :meth:`Store.pieces`).
+
+    Each run of consecutive years is cut into pieces of about ``size`` reports, each with
+    the next year's reports, which its last year's pairs need.
+    """
+    years = sorted(index)
+    start = 0
+    for i in range(1, len(years) + 1):
+        if i == len(years) or years[i] != years[i - 1] + 1:
+            yield from _split(index, years[start:i], size)
+            start = i
+
+
+def _split(index: Mapping[int, list[Entry]], run: list[int], size: int) -> Iterator[Piece]:
+    """Pieces of about ``size`` reports over a run of consecutive years."""
+    owned: list[int] = []
+    count = 0
+    for i, y in enumerate(run):
+        owned.append(y)
+        count += len(index[y])
+        last = i == len(run) - 1
+        if count < size and not last:
+            continue
+        years = owned if last else [*owned, run[i + 1]]
+        entries = [e for year in years for e in sorted(index[year])]
+        if len(entries) >= 2:
+            yield Piece(tuple(owned), tuple(entries))
+        owned, count = [], 0
+
+
 class Store:
     """Reports parked in a temporary file, indexed by ``(jurisdiction, year)``."""
 
@@ -66,15 +97,59 @@ class Store:
         self._end = 0
         self._index: dict[tuple[str | None, int | None], list[Entry]] = {}
         self.n_reports = 0
+        self._dated: dict[str, int] = {}  # reports with a year, by jurisdiction
+        # A jurisdiction's cross-report items computed where its reports were checked:
+        # (how many reports they cover, offset, length); None once a second one came.
+        self._ready: dict[str, tuple[int, int, int] | None] = {}
+        self._ready_pieces: dict[str, int] = {}
 
     def add(self, index: int, jurisdiction: str | None, year: int | None, blob: bytes) -> None:
         """Park one report's blob (from :func:`dump`)."""
-        self._file.seek(self._end)
-        self._file.write(blob)
-        entry = (index, self._end, len(blob))
-        self._end += len(blob)
+        entry = (index, *self._write(blob))
         self._index.setdefault((jurisdiction, year), []).append(entry)
         self.n_reports += 1
+        if jurisdiction is not None and year is not None:
+            self._dated[jurisdiction] = self._dated.get(jurisdiction, 0) + 1
+
+    def _write(self, blob: bytes) -> tuple[int, int]:
+        self._file.seek(self._end)
+        self._file.write(blob)
+        at = self._end
+        self._end += len(blob)
+        return at, len(blob)
+
+    def add_ready(self, jurisdiction: str, n: int, blob: bytes, pieces: int) -> None:
+        """Park the cross-report items of ``n`` reports of a jurisdiction, checked together.
+
+        They stand for the jurisdiction's cross-report checks when, at the end, those ``n``
+        reports are all of its reports with a year (the task that checked them saw the
+        whole jurisdiction); else its reports are lined up from the store as usual.
+        ``pieces`` counts the reports of the items' pieces (see :meth:`n_ready`).
+        """
+        if jurisdiction in self._ready:  # its reports came in more than one task
+            self._ready[jurisdiction] = None
+            return
+        self._ready[jurisdiction] = (n, *self._write(blob))
+        self._ready_pieces[jurisdiction] = pieces
+
+    def n_ready(self) -> int:
+        """The reports of the pieces of the ready items that hold (counted per piece)."""
+        return sum(n for j, n in self._ready_pieces.items() if self.ready_of(j) is not None)
+
+    def ready_of(self, jurisdiction: str) -> tuple[int, int] | None:
+        """Where the jurisdiction's ready cross-report items are, if they hold."""
+        ready = self._ready.get(jurisdiction)
+        if ready is None or ready[0] != self._dated.get(jurisdiction):
+            return None
+        return ready[1], ready[2]
+
+    def ready(self) -> Iterator[bytes]:
+        """The blobs of every jurisdiction's ready cross-report items that hold."""
+        for j in self._ready:
+            at = self.ready_of(j)
+            if at is not None:
+                self._file.seek(at[0])
+                yield self._file.read(at[1])
 
     def read(self, entry: Entry) -> bytes:
         """The blob of one entry."""
@@ -105,34 +180,13 @@ class Store:
             elif j is not None or not named:
                 places.setdefault(j, []).append(y)
         for j, years in places.items():
-            years.sort()
-            run: list[int] = []
-            for y in years:
-                if run and y != run[-1] + 1:
-                    yield from self._split(j, run, size)
-                    run = []
-                run.append(y)
-            yield from self._split(j, run, size)
+            if j is not None and self.ready_of(j) is not None:
+                continue  # its results came with its reports
+            yield from place_pieces({y: self._index[(j, y)] for y in years}, size)
         if self.n_reports > 1 and yearless:
             yearless.sort()
             for i in range(0, len(yearless), size):
                 yield Piece(None, tuple(yearless[i : i + size]))
-
-    def _split(self, j: str | None, run: list[int], size: int) -> Iterator[Piece]:
-        """Pieces of about ``size`` reports over a run of consecutive years."""
-        owned: list[int] = []
-        count = 0
-        for i, y in enumerate(run):
-            owned.append(y)
-            count += len(self._index[(j, y)])
-            last = i == len(run) - 1
-            if count < size and not last:
-                continue
-            years = owned if last else [*owned, run[i + 1]]
-            entries = [e for year in years for e in sorted(self._index[(j, year)])]
-            if len(entries) >= 2:
-                yield Piece(tuple(owned), tuple(entries))
-            owned, count = [], 0
 
     def close(self) -> None:
         """Remove the temporary file."""

@@ -7,6 +7,7 @@ Each takes a chunk of items and gives one output per item; none raises for one b
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
@@ -14,7 +15,7 @@ from ..errors import LawgovMetricsError
 from ..records import Report
 from ..results import CheckReport, CheckResult, Status
 from ._records import CROSS_CHECK, Checked, ReadFailure, Reason
-from ._store import Store, dump, load
+from ._store import Store, dump, load, place_pieces
 
 _OVERRIDES = frozenset({"jurisdiction", "year", "encoding"})
 
@@ -127,6 +128,10 @@ class Done(NamedTuple):
     blob: bytes | None = None  # the parked report (see _store.dump)
     jurisdiction: str | None = None
     year: int | None = None
+    #: The cross-report items of the task's reports of one jurisdiction (on the last of
+    #: them): the jurisdiction, how many reports with a year they cover, their pickle,
+    #: and the number of reports in their pieces (for the progress line).
+    ready: tuple[str, int, bytes, int] | None = None
 
 
 def error_item(failure: ReadFailure) -> Checked:
@@ -139,10 +144,21 @@ def error_item(failure: ReadFailure) -> Checked:
     )
 
 
-def check_chunk(items: list[Item], encoding: str | None, options: dict[str, Any]) -> list[Done]:
+def check_chunk(
+    items: list[Item], encoding: str | None, options: dict[str, Any], size: int
+) -> list[Done]:
+    """Read and check each item; with the cross-report items of every jurisdiction seen.
+
+    The cross-report items of a jurisdiction's reports in this chunk are computed here,
+    where the reports are at hand (and the checks' caches warm), in the pieces
+    :meth:`Store.pieces` would make of them (``size`` reports a piece); they stand for
+    the jurisdiction's cross-report checks when no other task sees a report of it.
+    """
     from .. import check
 
     out: list[Done] = []
+    places: dict[str, dict[int, list[tuple[int, Report]]]] = {}
+    last: dict[str, int] = {}
     for item in items:
         report = read(item, encoding)
         if isinstance(report, ReadFailure):
@@ -161,7 +177,29 @@ def check_chunk(items: list[Item], encoding: str | None, options: dict[str, Any]
             paths=(report.path,),
             labels=(report.label,),
         )
-        out.append(Done(checked, blob, report.jurisdiction, report.year))
+        j, y = report.jurisdiction, report.year
+        if j is not None and y is not None:
+            places.setdefault(j, {}).setdefault(y, []).append((item.at, report))
+            last[j] = len(out)
+        out.append(Done(checked, blob, j, y))
+    for j, by_year in places.items():
+        n = sum(len(v) for v in by_year.values())
+        if n < 2:
+            continue  # no pair here: the store lines it up if it has partners elsewhere
+        reports = {at: r for v in by_year.values() for at, r in v}
+        index = {y: [(at, 0, 0) for at, _ in v] for y, v in by_year.items()}
+        ready = [
+            cross_piece(
+                piece.owned,
+                tuple(e[0] for e in piece.entries),
+                [reports[e[0]] for e in piece.entries],
+                options,
+            )
+            for piece in place_pieces(index, size)
+        ]
+        blob = pickle.dumps(ready, protocol=pickle.HIGHEST_PROTOCOL)
+        pieces = sum(len(c.indexes) for c in ready)
+        out[last[j]] = out[last[j]]._replace(ready=(j, n, blob, pieces))
     return out
 
 
@@ -171,45 +209,68 @@ class PieceTask(NamedTuple):
     blobs: tuple[bytes, ...]
 
 
-def cross_chunk(pieces: list[PieceTask], options: dict[str, Any]) -> list[Checked]:
+def cross_piece(
+    owned: tuple[int, ...] | None,
+    indexes: tuple[int, ...],
+    reports: list[Report],
+    options: dict[str, Any],
+) -> Checked:
+    """The cross-report item of one piece (see :class:`~._store.Piece`)."""
     from ..checks.pairing import Lineup, lineup
     from ..checks.runner import check_lineup
 
+    try:
+        if owned is None:  # reports without a year: their missing_year results
+            results = check_lineup(Lineup((), (), tuple(reports)), **options)
+        else:
+            years = set(owned)
+            up = lineup(reports)
+            results = check_lineup(
+                Lineup(
+                    tuple((a, b) for a, b in up.pairs if a.year in years),
+                    tuple(g for g in up.groups if g[0].year in years),
+                    (),
+                ),
+                **options,
+            )
+    except Exception as exc:  # the hook catches what a check raises; this is a bug
+        return crashed_piece(indexes, exc, "internal_error")
+    labels = tuple(r.label for r in reports)
+    return Checked(
+        kind="cross",
+        results=CheckReport(tuple(results), reports=labels),
+        indexes=indexes,
+        paths=tuple(r.path for r in reports),
+        labels=labels,
+    )
+
+
+def cross_chunk(pieces: list[PieceTask], options: dict[str, Any]) -> list[Checked]:
     out: list[Checked] = []
     for piece in pieces:
         try:
             reports = [load(b) for b in piece.blobs]
-            if piece.owned is None:  # reports without a year: their missing_year results
-                results = check_lineup(Lineup((), (), tuple(reports)), **options)
-            else:
-                owned = set(piece.owned)
-                up = lineup(reports)
-                results = check_lineup(
-                    Lineup(
-                        tuple((a, b) for a, b in up.pairs if a.year in owned),
-                        tuple(g for g in up.groups if g[0].year in owned),
-                        (),
-                    ),
-                    **options,
-                )
-        except Exception as exc:  # the hook catches what a check raises; this is a bug
+        except Exception as exc:  # a blob that does not load costs its piece only
             out.append(cross_crashed(piece, exc, "internal_error"))
             continue
-        labels = tuple(r.label for r in reports)
-        out.append(
-            Checked(
-                kind="cross",
-                results=CheckReport(tuple(results), reports=labels),
-                indexes=piece.indexes,
-                paths=tuple(r.path for r in reports),
-                labels=labels,
-            )
-        )
+        out.append(cross_piece(piece.owned, piece.indexes, reports, options))
     return out
 
 
+def ready_items(blob: bytes) -> list[Checked]:
+    """The cross-report items :func:`check_chunk` computed, back from their pickle."""
+    items = pickle.loads(blob)
+    if not isinstance(items, list):  # pragma: no cover - only check_chunk writes these
+        raise TypeError(f"stored cross-report items decoded to a {type(items).__name__}")
+    return items
+
+
 def cross_crashed(piece: PieceTask, exc: BaseException, reason: Reason) -> Checked:
-    where = ", ".join(str(i) for i in piece.indexes)
+    return crashed_piece(piece.indexes, exc, reason)
+
+
+def crashed_piece(indexes: tuple[int, ...], exc: BaseException, reason: Reason) -> Checked:
+    where = ", ".join(str(i) for i in indexes)
     result = CheckResult(
         check=CROSS_CHECK,
         status=Status.UNDECIDABLE,
@@ -222,8 +283,8 @@ def cross_crashed(piece: PieceTask, exc: BaseException, reason: Reason) -> Check
     return Checked(
         kind="cross",
         results=CheckReport((result,)),
-        indexes=piece.indexes,
-        paths=(None,) * len(piece.indexes),
+        indexes=indexes,
+        paths=(None,) * len(indexes),
     )
 
 
