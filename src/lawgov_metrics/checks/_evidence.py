@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from ..reasons import Reason
 from ..records import (
     BalanceClaim,
     Binding,
@@ -141,6 +142,10 @@ class Judgement(NamedTuple):
     status: Status
     note: str
     alternative: Figure | None = None
+
+    def reason(self, contradiction: Reason) -> Reason:
+        """``alternative_fits`` when an alternative fits, else ``contradiction``."""
+        return Reason.ALTERNATIVE_FITS if self.alternative is not None else contradiction
 
 
 def judge(

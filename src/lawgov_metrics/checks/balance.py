@@ -203,7 +203,7 @@ def _balance_result(report: Report, claim: BalanceClaim, config: CheckConfig) ->
         verdict.status,
         f"{terms}: the balance does not hold, {'; '.join(_mismatches(claim, config))}"
         f"{verdict.note}",
-        Reason.ALTERNATIVE_FITS if verdict.alternative else Reason.BALANCE_MISMATCH,
+        verdict.reason(Reason.BALANCE_MISMATCH),
         figures=(*figs, verdict.alternative),
         reports=(report,),
         observed=observed,

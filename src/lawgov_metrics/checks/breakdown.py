@@ -91,7 +91,7 @@ def _part_result(
             cid,
             verdict.status,
             f"{head}: the part is larger than the whole{verdict.note}",
-            Reason.ALTERNATIVE_FITS if verdict.alternative else Reason.PART_EXCEEDS_WHOLE,
+            verdict.reason(Reason.PART_EXCEEDS_WHOLE),
             figures=(*figs, verdict.alternative),
             reports=(report,),
             expected=t,
@@ -219,7 +219,7 @@ def _sum_result(report: Report, claim: BreakdownClaim, config: CheckConfig) -> C
         return result(
             verdict.status,
             f"{head}: the listed parts exceed the total{verdict.note}",
-            Reason.ALTERNATIVE_FITS if verdict.alternative else Reason.PARTS_EXCEED_TOTAL,
+            verdict.reason(Reason.PARTS_EXCEED_TOTAL),
             verdict.alternative,
         )
     if s.overlaps(t):
@@ -243,6 +243,6 @@ def _sum_result(report: Report, claim: BreakdownClaim, config: CheckConfig) -> C
     return result(
         verdict.status,
         f"{head}: the parts do not add up to the total{verdict.note}",
-        Reason.ALTERNATIVE_FITS if verdict.alternative else Reason.SUM_MISMATCH,
+        verdict.reason(Reason.SUM_MISMATCH),
         verdict.alternative,
     )

@@ -66,7 +66,7 @@ def _pp_result(
         "pp_change.rates",
         verdict.status,
         msg + verdict.note,
-        Reason.ALTERNATIVE_FITS if verdict.alternative else Reason.PP_MISMATCH,
+        verdict.reason(Reason.PP_MISMATCH),
         figures=(*figs, verdict.alternative),
         reports=reports,
         observed=exact,
